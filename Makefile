@@ -1,0 +1,163 @@
+# gongkai — plain GNU Makefile with pkg-config. Objects under $(BUILD)/.
+#
+#   make            build build/gongkai
+#   make run        install missing packages, build, load the demo corpus, open the console
+#   make test       install missing packages, build, run every test (prints "N passed, N failed")
+#   make asan       the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      benchmarks on a generated 100 MB corpus (figures and ratios)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# WERROR=1 turns warnings into errors (CI sets it).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+
+PKGS := ncursesw sqlite3 libedit inih opencc
+TEST_PKGS := cmocka vterm
+
+# Recursive (=) so pkg-config only runs when something is compiled: `make deps` must be
+# able to run on a machine that does not have the packages yet.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+        -Wwrite-strings -Wundef -Wpointer-arith -Wvla -Wimplicit-fallthrough \
+        -Winit-self -Wcast-align -Wnull-dereference
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+OPT ?= -O2 -g
+ifeq ($(SAN),1)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN := -fsanitize=address,undefined
+endif
+
+CPPFLAGS_ALL = -D_GNU_SOURCE -Icore -Iloader -Itui -I$(BUILD)/gen $(PKG_CFLAGS)
+CFLAGS_ALL = -std=c11 $(OPT) $(WARN) -MMD -MP $(CFLAGS)
+LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
+
+GEN := $(BUILD)/gen
+OPENCC_DIR ?= /usr/share/opencc
+UNICODE_DIR ?= /usr/share/unicode
+OPENCC_DICTS := TSCharacters STCharacters TWVariantsRev TSPhrases
+
+CORE_SRC := $(wildcard core/*.c)
+LOADER_SRC := $(wildcard loader/*.c)
+TUI_SRC := $(wildcard tui/*.c)
+GEN_SRC := $(GEN)/fold_table.c $(GEN)/embedded.c
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
+LOADER_OBJ := $(LOADER_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
+TUI_MAIN := $(BUILD)/tui/main.o
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
+
+BIN := $(BUILD)/gongkai
+LIB := $(BUILD)/libgongkai.a
+
+.PHONY: all deps run test test-only asan bench install uninstall clean check-deps
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+# ---- packages -----------------------------------------------------------------------
+deps:
+	@tools/deps.sh
+
+# ---- generated sources ----------------------------------------------------------------
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+$(GEN)/%.txt: $(OPENCC_DIR)/%.ocd2
+	@mkdir -p $(GEN)
+	opencc_dict -i $< -o $@ -f ocd2 -t text
+
+$(GEN)/fold_table.c: $(BUILD)/tools/gen_fold $(OPENCC_DICTS:%=$(GEN)/%.txt)
+	$(BUILD)/tools/gen_fold $@ $(UNICODE_DIR)/UnicodeData.txt $(UNICODE_DIR)/CaseFolding.txt \
+	  $(OPENCC_DICTS:%=$(GEN)/%.txt)
+
+$(GEN)/embedded.c: $(BUILD)/tools/embed data/schema.sql data/vocab.txt
+	@mkdir -p $(GEN)
+	$(BUILD)/tools/embed $@ embedded_schema_sql data/schema.sql embedded_vocab_txt data/vocab.txt
+
+# ---- objects --------------------------------------------------------------------------
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+$(GEN)/%.o: $(GEN)/%.c
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+# Core objects may include generated headers; make sure they exist first.
+$(CORE_OBJ) $(LOADER_OBJ) $(TUI_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(LIB): $(CORE_OBJ) $(LOADER_OBJ) $(filter-out $(TUI_MAIN),$(TUI_OBJ))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(TUI_MAIN) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(TUI_MAIN) $(LIB) $(PKG_LIBS) -lm
+
+# ---- tests ----------------------------------------------------------------------------
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) \
+	  $(LDFLAGS_ALL) $(PKG_LIBS) $(TEST_LIBS) -lm
+
+$(BUILD)/tests/vtrun: tests/tools/vtrun.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL) $(TEST_LIBS) -lutil
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS) -lm
+
+test: deps
+	@$(MAKE) --no-print-directory test-only
+
+test-only: $(BIN) $(UNIT_BIN) $(wildcard tests/tools/vtrun.c:%=$(BUILD)/tests/vtrun)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$${TERM:-xterm-256color} TZ=UTC \
+	  tests/run.sh $(BUILD)
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 test-only
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
+
+# ---- run ------------------------------------------------------------------------------
+DEMO_DB := $(BUILD)/demo.db
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	$(BIN) load --db $(DEMO_DB) data/demo
+	$(BIN) --db $(DEMO_DB)
+
+# ---- install --------------------------------------------------------------------------
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/gongkai/demo $(DESTDIR)$(PREFIX)/share/doc/gongkai
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gongkai
+	install -m 644 docs/gongkai.1 $(DESTDIR)$(PREFIX)/share/man/man1/gongkai.1
+	cp -R data/demo/. $(DESTDIR)$(PREFIX)/share/gongkai/demo/
+	install -m 644 config.ini $(DESTDIR)$(PREFIX)/share/doc/gongkai/config.ini.example
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gongkai $(DESTDIR)$(PREFIX)/share/man/man1/gongkai.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/gongkai $(DESTDIR)$(PREFIX)/share/doc/gongkai
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,385 @@
+-- gongkai database schema: the single source of truth for every domain.
+-- Built by `gongkai load` into a new file, verified, then renamed over the old one.
+-- Dates are ISO 8601 text (YYYY-MM-DD, or YYYY-MM / YYYY where only that is known).
+-- Every record carries source_id -> source (provenance); raw published values are kept
+-- beside canonical ones (status_raw, value_raw ...).
+--
+-- The console opens the file read-only and refuses a database whose user_version or
+-- tokenizer stamp (meta 'fts_stamp') differs from its own.
+
+PRAGMA user_version = 1;
+
+-- ---- build facts ---------------------------------------------------------------------
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,   -- schema_version, fts_stamp, corpus_name, as_of, built_at,
+    value TEXT NOT NULL       -- builder, counts.*
+) WITHOUT ROWID;
+
+-- One row per manifest section and file read.
+CREATE TABLE source (
+    id          INTEGER PRIMARY KEY,
+    corpus      TEXT NOT NULL,        -- corpus name from [corpus] name=
+    section     TEXT NOT NULL,        -- manifest section
+    kind        TEXT NOT NULL,        -- regulations, reg_index, vocab, ...
+    path        TEXT NOT NULL,        -- path relative to the corpus root
+    encoding    TEXT NOT NULL,        -- encoding the file was read in (detected or declared)
+    sha256      TEXT NOT NULL,        -- of the file's bytes as read
+    bytes       INTEGER NOT NULL,
+    publisher   TEXT,
+    url         TEXT,
+    retrieved   TEXT,                 -- date the data was retrieved
+    licence     TEXT
+);
+
+-- ---- search units ---------------------------------------------------------------------
+-- Every searchable unit of every domain (a regulation article, a Q&A item, an organisation,
+-- a hotline entry...) is a row here; its text is stored once and indexed by doc_fts.
+CREATE TABLE doc (
+    id         INTEGER PRIMARY KEY,
+    domain     TEXT NOT NULL,         -- reg, org, place, stat, hotline, qa
+    ref_id     INTEGER NOT NULL,      -- row id in the domain's own table
+    title      TEXT NOT NULL,         -- e.g. 社会救助暂行办法 第十一条
+    body       TEXT NOT NULL DEFAULT '',
+    date       TEXT,                  -- date used to order unranked results (newest first)
+    rank_group INTEGER NOT NULL DEFAULT 0  -- 0 in force ... 5 repealed: sorts before bm25
+);
+CREATE INDEX doc_domain ON doc(domain, ref_id);
+
+CREATE VIRTUAL TABLE doc_fts USING fts5(
+    title, body, content='doc', content_rowid='id', tokenize='zh'
+);
+
+-- Taiwan/mainland vocabulary and aliases beyond the built-in data/vocab.txt
+-- (a corpus may add its own). One row per member; members of a group are equivalent.
+CREATE TABLE vocab (
+    grp    INTEGER NOT NULL,
+    term   TEXT NOT NULL,
+    source_id INTEGER REFERENCES source(id)
+);
+
+-- ---- regulations (法规规章规范性文件) --------------------------------------------------
+CREATE TABLE regulation (
+    id               INTEGER PRIMARY KEY,
+    work_key         TEXT NOT NULL,   -- folded short title: versions of one law share it
+    title            TEXT NOT NULL,   -- full title as published
+    short_title      TEXT NOT NULL,   -- without 中华人民共和国
+    edition_label    TEXT,            -- e.g. 2023修正
+    version_date     TEXT,            -- date of this version (file name or latest event)
+    level            TEXT,            -- 效力位阶: 法律, 行政法规, 部门规章, 行政规范性文件...
+    issuing_organs   TEXT,            -- 制定机关, several separated by 、
+    doc_number       TEXT,            -- 令号/文号 as published: 国务院令第649号, 民发〔2021〕57号
+    doc_number_norm  TEXT,            -- brackets normalised to 〔〕
+    adopted_date     TEXT,            -- 会议通过
+    promulgated_date TEXT,            -- 公布
+    effective_date   TEXT,            -- 施行
+    amended_dates    TEXT,            -- 修正/修订 dates, comma-separated, oldest first
+    status           TEXT NOT NULL CHECK (status IN ('in_force', 'amended', 'partly_invalid',
+                       'repealed', 'not_yet_effective', 'expired')),
+    status_raw       TEXT,            -- as published (现行有效, 已被修改 ...) or derived
+    status_source    TEXT,            -- index, manifest, derived
+    superseded_by    INTEGER REFERENCES regulation(id),
+    preamble         TEXT,            -- 题注 / event lines, as published
+    topic            TEXT,
+    doc_id           INTEGER REFERENCES doc(id),   -- title + preamble search unit
+    source_id        INTEGER REFERENCES source(id),
+    line             INTEGER          -- line of the title in the source file
+);
+CREATE INDEX regulation_work ON regulation(work_key, version_date);
+CREATE INDEX regulation_title ON regulation(title);
+
+-- The article tree: 编 / 分编 / 章 / 节 / 条 / 款 / 项 / 目, plus 段 for the numbered
+-- items and paragraphs of documents without articles (notices, work plans).
+-- A 条 (or top-level item) owns a doc row with its whole text; 款/项/目 nodes point into
+-- that text by byte offsets [text_start, text_end) into doc.body.
+CREATE TABLE reg_node (
+    id         INTEGER PRIMARY KEY,
+    reg_id     INTEGER NOT NULL REFERENCES regulation(id),
+    parent_id  INTEGER REFERENCES reg_node(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('编', '分编', '章', '节', '条', '款', '项', '目', '段')),
+    label      TEXT NOT NULL,         -- 第十一条, 第十条之一, 第二章, （一）, 第2款
+    num        INTEGER,               -- 11 for 第十一条, 1 for （一）
+    num_sub    INTEGER NOT NULL DEFAULT 0, -- 1 for 第十条之一
+    ordinal    INTEGER NOT NULL,      -- document order within the regulation
+    heading    TEXT,                  -- 总则 for 第一章 总则
+    path       TEXT NOT NULL,         -- 第二章/第十一条
+    doc_id     INTEGER REFERENCES doc(id),
+    text_start INTEGER,
+    text_end   INTEGER,
+    line       INTEGER                -- line in the source file
+);
+CREATE INDEX reg_node_reg ON reg_node(reg_id, ordinal);
+CREATE INDEX reg_node_num ON reg_node(reg_id, kind, num, num_sub);
+CREATE INDEX reg_node_doc ON reg_node(doc_id);
+
+CREATE TABLE reg_relation (
+    from_id  INTEGER NOT NULL REFERENCES regulation(id),
+    to_id    INTEGER REFERENCES regulation(id),
+    to_title TEXT,                    -- when the target is not in the corpus
+    type     TEXT NOT NULL CHECK (type IN ('amends', 'repeals', 'replaces', 'implements',
+               'interprets', 'related', 'cites', 'version_of'))
+);
+
+-- ---- social organisations and lists (社会组织, 信用名单, 非法社会组织) ----------------------
+CREATE TABLE org (
+    id               INTEGER PRIMARY KEY,
+    uscc             TEXT,            -- 统一社会信用代码, normalised (ASCII, upper case)
+    uscc_raw         TEXT,
+    uscc_check       TEXT CHECK (uscc_check IN ('ok', 'bad_check', 'bad_format', 'none')),
+    name             TEXT NOT NULL,
+    name_key         TEXT NOT NULL,   -- folded name for fuzzy matching
+    org_type         TEXT,            -- 社会团体, 民办非企业单位 (社会服务机构), 基金会
+    reg_authority    TEXT,            -- 登记管理机关
+    supervisor_unit  TEXT,            -- 业务主管单位
+    legal_rep        TEXT,            -- 法定代表人
+    founded_date     TEXT,
+    registered_capital TEXT,
+    status           TEXT,            -- 正常, 注销, 撤销 ...
+    address          TEXT,
+    scope            TEXT,            -- 业务范围
+    as_of            TEXT,
+    doc_id           INTEGER REFERENCES doc(id),
+    source_id        INTEGER REFERENCES source(id),
+    line             INTEGER
+);
+CREATE INDEX org_uscc ON org(uscc);
+CREATE INDEX org_name_key ON org(name_key);
+
+CREATE TABLE org_name_history (
+    org_id     INTEGER NOT NULL REFERENCES org(id),
+    name       TEXT NOT NULL,
+    valid_from TEXT,
+    valid_to   TEXT
+);
+
+-- 活动异常名录 / 严重违法失信名单 (民政部令第60号), one row per listing event.
+CREATE TABLE credit_listing (
+    id                  INTEGER PRIMARY KEY,
+    org_id              INTEGER REFERENCES org(id),
+    uscc                TEXT,
+    org_name            TEXT NOT NULL,  -- name at listing
+    list_type           TEXT NOT NULL CHECK (list_type IN ('活动异常名录', '严重违法失信名单')),
+    listed_date         TEXT NOT NULL,
+    listed_reason       TEXT,
+    listed_by           TEXT,           -- 作出决定机关
+    listed_ground_no    INTEGER,
+    removed_date        TEXT,
+    removed_reason      TEXT,
+    removed_by          TEXT,
+    decision_doc_no     TEXT,
+    basis_node_id       INTEGER REFERENCES reg_node(id),
+    as_of               TEXT,
+    source_id           INTEGER REFERENCES source(id),
+    line                INTEGER
+);
+CREATE INDEX credit_listing_uscc ON credit_listing(uscc);
+CREATE INDEX credit_listing_org ON credit_listing(org_id);
+
+-- Published batches of 涉嫌非法社会组织 / 已取缔 / 关停网站.
+CREATE TABLE illegal_org_batch (
+    id             INTEGER PRIMARY KEY,
+    issuer         TEXT NOT NULL,
+    list_kind      TEXT NOT NULL CHECK (list_kind IN ('涉嫌非法', '已取缔', '关停网站')),
+    year           INTEGER,
+    batch_no       TEXT,              -- 2021年第三批
+    published_date TEXT,
+    source_id      INTEGER REFERENCES source(id)
+);
+
+CREATE TABLE illegal_org_entry (
+    id                   INTEGER PRIMARY KEY,
+    batch_id             INTEGER NOT NULL REFERENCES illegal_org_batch(id),
+    seq                  INTEGER,
+    name                 TEXT NOT NULL,
+    name_key             TEXT NOT NULL,
+    note                 TEXT,        -- e.g. 合法登记的为中国硬笔书法协会
+    confusable_org_name  TEXT,
+    enforcement_body     TEXT,
+    decision_date        TEXT,
+    illegal_facts        TEXT,
+    doc_id               INTEGER REFERENCES doc(id),
+    line                 INTEGER
+);
+CREATE INDEX illegal_org_entry_key ON illegal_org_entry(name_key);
+
+-- 养老服务领域联合惩戒对象名单: organisations and persons.
+CREATE TABLE eldercare_punishment (
+    id              INTEGER PRIMARY KEY,
+    subject_kind    TEXT NOT NULL CHECK (subject_kind IN ('机构', '人员')),
+    name            TEXT NOT NULL,
+    name_key        TEXT NOT NULL,
+    uscc            TEXT,
+    id_masked       TEXT,             -- masked identity number of a person, if published
+    reason          TEXT,
+    measures        TEXT,
+    decided_by      TEXT,
+    listed_date     TEXT,
+    removed_date    TEXT,
+    region_code     TEXT,
+    doc_id          INTEGER REFERENCES doc(id),
+    source_id       INTEGER REFERENCES source(id),
+    line            INTEGER
+);
+
+-- ---- divisions and place names (区划, 地名) --------------------------------------------
+CREATE TABLE division (
+    code        TEXT NOT NULL,        -- 6, 9 or 12 digits
+    valid_from  TEXT NOT NULL DEFAULT '',
+    valid_to    TEXT,                 -- NULL while current; rows are never deleted
+    name        TEXT NOT NULL,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5), -- 省 地 县 乡 村
+    type        TEXT,                 -- 直辖市, 地级市, 市辖区, 县, 街道, 镇, 乡, 村委会 ...
+    parent_code TEXT,
+    urban_rural TEXT,                 -- NBS 城乡分类代码 (111 ... 220)
+    seat_name   TEXT,
+    source_id   INTEGER REFERENCES source(id),
+    PRIMARY KEY (code, valid_from)
+) WITHOUT ROWID;
+CREATE INDEX division_parent ON division(parent_code);
+CREATE INDEX division_name ON division(name);
+
+CREATE TABLE division_event (
+    id                INTEGER PRIMARY KEY,
+    event_type        TEXT NOT NULL CHECK (event_type IN ('设立', '撤销', '更名', '隶属变更',
+                        '驻地迁移', '界线变更', '合并', '拆分', '代码变更')),
+    event_date        TEXT,
+    approval_doc_no   TEXT,
+    approver          TEXT,
+    description       TEXT,
+    source_id         INTEGER REFERENCES source(id)
+);
+
+CREATE TABLE division_event_link (
+    event_id       INTEGER NOT NULL REFERENCES division_event(id),
+    old_code       TEXT,
+    old_valid_from TEXT,
+    new_code       TEXT,
+    relation       TEXT NOT NULL CHECK (relation IN ('same_entity_renamed', 'merged_into',
+                     'split_into', 'part_transferred_to', 'superseded_by'))
+);
+CREATE INDEX division_event_link_old ON division_event_link(old_code);
+CREATE INDEX division_event_link_new ON division_event_link(new_code);
+
+CREATE TABLE place_name (
+    id             INTEGER PRIMARY KEY,
+    place_code     TEXT,              -- 20-digit 国家地名信息库 code where known
+    division_code  TEXT,              -- the division this name belongs to or lies in
+    standard_name  TEXT NOT NULL,
+    category       TEXT,              -- 地名类别 (行政区划, 村委会所在地, 街路巷 ...)
+    category_code  TEXT,
+    pinyin         TEXT,              -- spelling as published (with tones where given)
+    pinyin_key     TEXT,              -- toneless, lower case, syllables separated by spaces
+    meaning        TEXT,              -- 含义
+    origin         TEXT,              -- 来历
+    history        TEXT,              -- 地名历史沿革
+    lon            REAL,
+    lat            REAL,
+    doc_id         INTEGER REFERENCES doc(id),
+    source_id      INTEGER REFERENCES source(id),
+    line           INTEGER
+);
+CREATE INDEX place_name_division ON place_name(division_code);
+
+CREATE TABLE place_old_name (
+    place_id    INTEGER NOT NULL REFERENCES place_name(id),
+    old_name    TEXT NOT NULL,
+    period_text TEXT
+);
+
+-- ---- relief statistics (低保, 特困, 临时救助) -------------------------------------------
+CREATE TABLE indicator (
+    code          TEXT PRIMARY KEY,   -- our identity, e.g. urban_dibao_persons
+    official_code TEXT,               -- e.g. YZH012410000
+    name          TEXT NOT NULL,      -- 城市低保对象人数
+    allowed_units TEXT NOT NULL,      -- units separated by |, e.g. 万人|人
+    measure_type  TEXT NOT NULL CHECK (measure_type IN ('point', 'cumulative', 'average')),
+    parent_code   TEXT,               -- component of another indicator (sums to it)
+    note          TEXT
+);
+
+CREATE TABLE stat_value (
+    id            INTEGER PRIMARY KEY,
+    indicator     TEXT NOT NULL REFERENCES indicator(code),
+    region_code   TEXT NOT NULL,      -- division code, or 000000 for 全国
+    period_type   TEXT NOT NULL CHECK (period_type IN ('month', 'quarter', 'half', 'year')),
+    period_start  TEXT NOT NULL,
+    period_end    TEXT NOT NULL,
+    value         REAL NOT NULL,
+    value_raw     TEXT NOT NULL,
+    unit          TEXT NOT NULL,
+    source_doc    TEXT,
+    source_url    TEXT,
+    published     TEXT,
+    note          TEXT,
+    derived       INTEGER NOT NULL DEFAULT 0,
+    derivation    TEXT,               -- how a derived value was computed
+    revised       INTEGER NOT NULL DEFAULT 0,
+    source_id     INTEGER REFERENCES source(id),
+    line          INTEGER
+);
+CREATE INDEX stat_value_lookup ON stat_value(indicator, region_code, period_start);
+CREATE INDEX stat_value_region ON stat_value(region_code, indicator, period_start);
+
+-- ---- hotline directory ----------------------------------------------------------------
+CREATE TABLE hotline (
+    id            INTEGER PRIMARY KEY,
+    number        TEXT NOT NULL,      -- digits only: 12349, 02312345, 0571-...
+    number_raw    TEXT NOT NULL,
+    extension     TEXT,               -- 分机 or key path
+    via_platform  TEXT,               -- e.g. 12345 (拨打12345转...)
+    service_line  TEXT NOT NULL CHECK (service_line IN ('社会救助', '儿童救助保护', '养老服务',
+                    '流浪乞讨救助', '婚姻登记', '殡葬', '社会组织投诉举报', '综合')),
+    operator      TEXT,
+    admin_level   TEXT CHECK (admin_level IN ('部', '省', '市', '县', '乡')),
+    division_code TEXT,               -- the operator's division
+    hours         TEXT,               -- structured: 24h or Mon-Fri 08:30-12:00,14:00-17:30
+    hours_raw     TEXT,
+    holiday_rule  TEXT,
+    status        TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'merged', 'retired')),
+    replaced_by   INTEGER REFERENCES hotline(id),
+    published     TEXT,
+    verified      TEXT,
+    address       TEXT,
+    doc_id        INTEGER REFERENCES doc(id),
+    source_id     INTEGER REFERENCES source(id),
+    line          INTEGER
+);
+
+CREATE TABLE hotline_area (
+    hotline_id    INTEGER NOT NULL REFERENCES hotline(id),
+    division_code TEXT NOT NULL
+);
+CREATE INDEX hotline_area_code ON hotline_area(division_code);
+
+-- Telephone area codes (区号) by division.
+CREATE TABLE area_code (
+    area_code     TEXT NOT NULL,
+    division_code TEXT,
+    place         TEXT NOT NULL,
+    source_id     INTEGER REFERENCES source(id)
+);
+
+-- ---- policy Q&A -----------------------------------------------------------------------
+CREATE TABLE qa_item (
+    id          INTEGER PRIMARY KEY,
+    question    TEXT NOT NULL,
+    variants    TEXT,                 -- colloquial forms, one per line
+    answer      TEXT NOT NULL,
+    publisher   TEXT,
+    platform    TEXT,
+    category    TEXT,
+    region_code TEXT,
+    published   TEXT,
+    updated     TEXT,
+    status      TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'possibly_outdated')),
+    url         TEXT,
+    doc_id      INTEGER REFERENCES doc(id),
+    source_id   INTEGER REFERENCES source(id),
+    line        INTEGER
+);
+
+CREATE TABLE qa_basis (
+    qa_id       INTEGER NOT NULL REFERENCES qa_item(id),
+    ref_text    TEXT NOT NULL,        -- as written: 社会救助暂行办法第十一条
+    reg_id      INTEGER REFERENCES regulation(id),
+    node_id     INTEGER REFERENCES reg_node(id)  -- NULL when unresolved (reported at load)
+);
