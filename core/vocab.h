@@ -16,8 +16,9 @@ void vocab_free(vocab *v);
 long vocab_add_group(vocab *v, const char *const *members, size_t n);
 
 /* Parses the data/vocab.txt format ("a / b / c" per line, # comments) into v.
- * On a malformed line returns -1 with "NAME:LINE: reason" in *err (malloc'd). */
-int vocab_load_text(vocab *v, const char *text, size_t len, const char *name, char **err);
+ * A line without two different terms is skipped; returns the number of such lines and
+ * the first one's number in *bad_line (0 when every line was good). */
+int vocab_load_text(vocab *v, const char *text, size_t len, int *bad_line);
 
 /* The built-in vocabulary (data/vocab.txt compiled in), parsed on first use. */
 const vocab *vocab_builtin(void);

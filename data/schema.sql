@@ -34,16 +34,31 @@ CREATE TABLE source (
 -- ---- search units ---------------------------------------------------------------------
 -- Every searchable unit of every domain (a regulation article, a Q&A item, an organisation,
 -- a hotline entry...) is a row here; its text is stored once and indexed by doc_fts.
+--
+-- The loader inserts docs sorted by (domain, rank_group DESC, date, position), so each
+-- (domain, rank_group) is one contiguous rowid range (doc_range) and, inside it, a higher
+-- rowid is newer. Searches then run per range with FTS5's rowid constraints: in-force
+-- items rank before repealed ones without computing bm25 for all of them, a domain filter
+-- costs nothing, and "newest first" is FTS5's native ORDER BY rowid DESC.
+-- Small columns come first so reading them never touches the body's overflow pages.
 CREATE TABLE doc (
     id         INTEGER PRIMARY KEY,
     domain     TEXT NOT NULL,         -- reg, org, place, stat, hotline, qa
-    ref_id     INTEGER NOT NULL,      -- row id in the domain's own table
-    title      TEXT NOT NULL,         -- e.g. 社会救助暂行办法 第十一条
-    body       TEXT NOT NULL DEFAULT '',
+    ref_id     INTEGER NOT NULL,      -- row id in the domain's own table (reg: reg_node.id)
+    rank_group INTEGER NOT NULL DEFAULT 0, -- 0 in force ... 5 repealed: sorts before bm25
     date       TEXT,                  -- date used to order unranked results (newest first)
-    rank_group INTEGER NOT NULL DEFAULT 0  -- 0 in force ... 5 repealed: sorts before bm25
+    title      TEXT NOT NULL,         -- e.g. 社会救助暂行办法 第十一条
+    body       TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX doc_domain ON doc(domain, ref_id);
+CREATE INDEX doc_ref ON doc(domain, ref_id);
+
+CREATE TABLE doc_range (
+    domain     TEXT NOT NULL,
+    rank_group INTEGER NOT NULL,
+    lo         INTEGER NOT NULL,      -- first rowid of the range
+    hi         INTEGER NOT NULL,      -- last rowid of the range
+    PRIMARY KEY (domain, rank_group)
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE doc_fts USING fts5(
     title, body, content='doc', content_rowid='id', tokenize='zh'
@@ -80,7 +95,6 @@ CREATE TABLE regulation (
     superseded_by    INTEGER REFERENCES regulation(id),
     preamble         TEXT,            -- 题注 / event lines, as published
     topic            TEXT,
-    doc_id           INTEGER REFERENCES doc(id),   -- title + preamble search unit
     source_id        INTEGER REFERENCES source(id),
     line             INTEGER          -- line of the title in the source file
 );
@@ -88,28 +102,28 @@ CREATE INDEX regulation_work ON regulation(work_key, version_date);
 CREATE INDEX regulation_title ON regulation(title);
 
 -- The article tree: 编 / 分编 / 章 / 节 / 条 / 款 / 项 / 目, plus 段 for the numbered
--- items and paragraphs of documents without articles (notices, work plans).
--- A 条 (or top-level item) owns a doc row with its whole text; 款/项/目 nodes point into
--- that text by byte offsets [text_start, text_end) into doc.body.
+-- items and paragraphs of documents without articles (notices, work plans), and one 题注
+-- node (ordinal 0) holding the title and preamble as a search unit.
+-- A 题注, 条 or 段 owns a doc row (domain reg, ref_id = node id) with its whole text;
+-- 款/项/目 nodes point into that text by byte offsets [text_start, text_end) into doc.body.
 CREATE TABLE reg_node (
     id         INTEGER PRIMARY KEY,
     reg_id     INTEGER NOT NULL REFERENCES regulation(id),
     parent_id  INTEGER REFERENCES reg_node(id),
-    kind       TEXT NOT NULL CHECK (kind IN ('编', '分编', '章', '节', '条', '款', '项', '目', '段')),
+    kind       TEXT NOT NULL CHECK (kind IN ('题注', '编', '分编', '章', '节', '标题', '条', '款',
+                 '项', '目', '段')),   -- 标题: a heading of no numbered form (附则)
     label      TEXT NOT NULL,         -- 第十一条, 第十条之一, 第二章, （一）, 第2款
     num        INTEGER,               -- 11 for 第十一条, 1 for （一）
     num_sub    INTEGER NOT NULL DEFAULT 0, -- 1 for 第十条之一
     ordinal    INTEGER NOT NULL,      -- document order within the regulation
     heading    TEXT,                  -- 总则 for 第一章 总则
     path       TEXT NOT NULL,         -- 第二章/第十一条
-    doc_id     INTEGER REFERENCES doc(id),
     text_start INTEGER,
     text_end   INTEGER,
     line       INTEGER                -- line in the source file
 );
 CREATE INDEX reg_node_reg ON reg_node(reg_id, ordinal);
 CREATE INDEX reg_node_num ON reg_node(reg_id, kind, num, num_sub);
-CREATE INDEX reg_node_doc ON reg_node(doc_id);
 
 CREATE TABLE reg_relation (
     from_id  INTEGER NOT NULL REFERENCES regulation(id),
@@ -137,7 +151,6 @@ CREATE TABLE org (
     address          TEXT,
     scope            TEXT,            -- 业务范围
     as_of            TEXT,
-    doc_id           INTEGER REFERENCES doc(id),
     source_id        INTEGER REFERENCES source(id),
     line             INTEGER
 );
@@ -196,7 +209,6 @@ CREATE TABLE illegal_org_entry (
     enforcement_body     TEXT,
     decision_date        TEXT,
     illegal_facts        TEXT,
-    doc_id               INTEGER REFERENCES doc(id),
     line                 INTEGER
 );
 CREATE INDEX illegal_org_entry_key ON illegal_org_entry(name_key);
@@ -215,7 +227,6 @@ CREATE TABLE eldercare_punishment (
     listed_date     TEXT,
     removed_date    TEXT,
     region_code     TEXT,
-    doc_id          INTEGER REFERENCES doc(id),
     source_id       INTEGER REFERENCES source(id),
     line            INTEGER
 );
@@ -273,7 +284,6 @@ CREATE TABLE place_name (
     history        TEXT,              -- 地名历史沿革
     lon            REAL,
     lat            REAL,
-    doc_id         INTEGER REFERENCES doc(id),
     source_id      INTEGER REFERENCES source(id),
     line           INTEGER
 );
@@ -339,7 +349,6 @@ CREATE TABLE hotline (
     published     TEXT,
     verified      TEXT,
     address       TEXT,
-    doc_id        INTEGER REFERENCES doc(id),
     source_id     INTEGER REFERENCES source(id),
     line          INTEGER
 );
@@ -372,7 +381,6 @@ CREATE TABLE qa_item (
     updated     TEXT,
     status      TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'possibly_outdated')),
     url         TEXT,
-    doc_id      INTEGER REFERENCES doc(id),
     source_id   INTEGER REFERENCES source(id),
     line        INTEGER
 );

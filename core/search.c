@@ -1,0 +1,319 @@
+#include "search.h"
+
+#include "reg.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const struct {
+    const char *domain, *label, *alias1, *alias2;
+} domains[] = {
+    {"reg", "法规", "regs", "regulations"}, {"org", "社会组织", "orgs", "organisations"},
+    {"place", "地名", "places", "divisions"}, {"stat", "统计", "stats", "statistics"},
+    {"hotline", "热线", "hotlines", "phone"},  {"qa", "问答", "faq", "questions"},
+};
+#define NDOMAINS (sizeof domains / sizeof *domains)
+
+const char *search_domain_name(const char *user)
+{
+    if (!user || !strcmp(user, "all"))
+        return "all";
+    for (size_t i = 0; i < NDOMAINS; i++)
+        if (!strcmp(user, domains[i].domain) || !strcmp(user, domains[i].alias1) ||
+            !strcmp(user, domains[i].alias2) || !strcmp(user, domains[i].label))
+            return domains[i].domain;
+    return NULL;
+}
+
+const char *search_domain_label(const char *domain)
+{
+    for (size_t i = 0; i < NDOMAINS; i++)
+        if (!strcmp(domain, domains[i].domain))
+            return domains[i].label;
+    return domain;
+}
+
+static size_t domain_order(const char *domain)
+{
+    for (size_t i = 0; i < NDOMAINS; i++)
+        if (!strcmp(domain, domains[i].domain))
+            return i;
+    return NDOMAINS;
+}
+
+typedef struct {
+    char domain[16];
+    int group;
+    long long lo, hi, count;
+} range;
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int range_cmp(const void *a, const void *b)
+{
+    const range *x = a, *y = b;
+    size_t ox = domain_order(x->domain), oy = domain_order(y->domain);
+    if (ox != oy)
+        return ox < oy ? -1 : 1;
+    if (ox == NDOMAINS) {
+        int c = strcmp(x->domain, y->domain);
+        if (c)
+            return c;
+    }
+    return (x->group > y->group) - (x->group < y->group);
+}
+
+static int load_ranges(gk_db *db, const char *domain, range **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    int rc = sqlite3_prepare_v2(db->h, "SELECT domain, rank_group, lo, hi FROM doc_range", -1, &st,
+                                NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(st, 0);
+        if (!d || (strcmp(domain, "all") && strcmp(domain, d)))
+            continue;
+        *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+        range *r = &(*out)[(*n)++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->domain, sizeof r->domain, "%s", d);
+        r->group = sqlite3_column_int(st, 1);
+        r->lo = sqlite3_column_int64(st, 2);
+        r->hi = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rc;
+    if (*n > 1)
+        qsort(*out, *n, sizeof **out, range_cmp);
+    return SQLITE_OK;
+}
+
+static int count_ranges(gk_db *db, const char *fts, range *rs, size_t n, long long *total)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h,
+                                "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1 "
+                                "AND rowid BETWEEN ?2 AND ?3",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    *total = 0;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, rs[i].lo);
+        sqlite3_bind_int64(st, 3, rs[i].hi);
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW)
+            break;
+        rs[i].count = sqlite3_column_int64(st, 0);
+        *total += rs[i].count;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int fetch_doc(gk_db *db, sqlite3_stmt *st, long long id, search_hit *h)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc; /* index and table disagree */
+    (void)db;
+    memset(h, 0, sizeof *h);
+    h->doc_id = id;
+    snprintf(h->domain, sizeof h->domain, "%s", (const char *)sqlite3_column_text(st, 0));
+    h->ref_id = sqlite3_column_int64(st, 1);
+    h->rank_group = sqlite3_column_int(st, 2);
+    h->date = sqlite3_column_text(st, 3) ? xstrdup((const char *)sqlite3_column_text(st, 3)) : NULL;
+    h->title = xstrdup(sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "");
+    h->body = xstrdup(sqlite3_column_text(st, 5) ? (const char *)sqlite3_column_text(st, 5) : "");
+    return SQLITE_OK;
+}
+
+static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *rs, size_t n)
+{
+    const char *ranked_sql = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
+                             "BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4 OFFSET ?5";
+    const char *newest_sql = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
+                             "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5";
+    sqlite3_stmt *st = NULL, *doc = NULL;
+    int rc = sqlite3_prepare_v2(db->h, r->ranked ? ranked_sql : newest_sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db->h,
+                                "SELECT domain, ref_id, rank_group, date, title, body FROM doc "
+                                "WHERE id = ?1",
+                                -1, &doc, NULL);
+    size_t skip = o->offset, need = o->limit, cap = 0;
+    for (size_t i = 0; rc == SQLITE_OK && i < n && need; i++) {
+        if ((size_t)rs[i].count <= skip) {
+            skip -= (size_t)rs[i].count;
+            continue;
+        }
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, r->q.fts, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, rs[i].lo);
+        sqlite3_bind_int64(st, 3, rs[i].hi);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)skip);
+        skip = 0;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            r->hits = xgrow(r->hits, &cap, r->n + 1, sizeof *r->hits);
+            search_hit *h = &r->hits[r->n];
+            rc = fetch_doc(db, doc, sqlite3_column_int64(st, 0), h);
+            if (rc != SQLITE_OK)
+                break;
+            r->n++;
+            need--;
+        }
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(doc);
+    return rc;
+}
+
+/* Domain facts shown beside a hit (the status of a regulation). */
+static void add_status(gk_db *db, search_hit *h, sqlite3_stmt **reg_st)
+{
+    if (strcmp(h->domain, "reg"))
+        return;
+    if (!*reg_st && sqlite3_prepare_v2(db->h,
+                                       "SELECT r.id FROM reg_node n JOIN regulation r "
+                                       "ON r.id = n.reg_id WHERE n.id = ?1",
+                                       -1, reg_st, NULL) != SQLITE_OK)
+        return;
+    sqlite3_reset(*reg_st);
+    sqlite3_bind_int64(*reg_st, 1, h->ref_id);
+    if (sqlite3_step(*reg_st) == SQLITE_ROW) {
+        reg_info info;
+        if (reg_get(db, sqlite3_column_int64(*reg_st, 0), &info) == 0) {
+            h->status = reg_status_label(info.status);
+            reg_info_free(&info);
+        }
+    }
+}
+
+static void decorate(gk_db *db, search_result *r, size_t snippet_chars)
+{
+    sqlite3_stmt *reg_st = NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        search_hit *h = &r->hits[i];
+        add_status(db, h, &reg_st);
+        hl_find(r->matcher, h->title, strlen(h->title), &h->title_spans);
+        hl_find(r->matcher, h->body, strlen(h->body), &h->body_spans);
+        hl_snippet(h->body, strlen(h->body), &h->body_spans, snippet_chars, &h->snip_start,
+                   &h->snip_end);
+    }
+    sqlite3_finalize(reg_st);
+}
+
+int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, search_result *r,
+               char **err)
+{
+    double t0 = now_ms();
+    memset(r, 0, sizeof *r);
+    search_opts opts = *o;
+    if (!opts.limit)
+        opts.limit = 20;
+    if (!opts.snippet_chars)
+        opts.snippet_chars = 40;
+    const char *domain = search_domain_name(opts.domain);
+    if (!domain) {
+        *err = xasprintf("未知的范围 %s（unknown domain; use all, regs, orgs, places, stats, "
+                         "hotlines, qa）",
+                         opts.domain);
+        return -1;
+    }
+    if (query_build(input, len, db->vocab, opts.or_mode, &r->q) != 0) {
+        r->note = r->q.note ? xstrdup(r->q.note) : NULL;
+        r->ms = now_ms() - t0;
+        return 1;
+    }
+    range *rs;
+    size_t n;
+    long long total = 0;
+    int rc = load_ranges(db, domain, &rs, &n);
+    if (rc == SQLITE_OK)
+        rc = count_ranges(db, r->q.fts, rs, n, &total);
+    if (rc == SQLITE_OK && total == 0) {
+        query relaxed;
+        if (query_relax(&r->q, &relaxed) == 0) {
+            long long t2 = 0;
+            rc = count_ranges(db, relaxed.fts, rs, n, &t2);
+            if (rc == SQLITE_OK && t2 > 0) {
+                query_free(&r->q);
+                r->q = relaxed;
+                r->relaxed = 1;
+                total = t2;
+            } else {
+                query_free(&relaxed);
+                /* the counts now belong to the relaxed query: all zero anyway */
+            }
+        }
+    }
+    r->ranked = !(r->q.broad || opts.order == SEARCH_NEWEST);
+    if (rc == SQLITE_OK) {
+        r->total = total;
+        r->matcher = hl_matcher_new(&r->q);
+        rc = fetch_hits(db, &opts, r, rs, n);
+    }
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        if (r->ncounts && !strcmp(r->counts[r->ncounts - 1].domain, rs[i].domain)) {
+            r->counts[r->ncounts - 1].count += rs[i].count;
+        } else if (r->ncounts < sizeof r->counts / sizeof *r->counts) {
+            snprintf(r->counts[r->ncounts].domain, sizeof r->counts[0].domain, "%s", rs[i].domain);
+            r->counts[r->ncounts++].count = rs[i].count;
+        }
+    }
+    free(rs);
+    if (rc != SQLITE_OK) {
+        *err = xstrdup(db_error_text(rc));
+        return -1;
+    }
+    decorate(db, r, opts.snippet_chars);
+    /* Notes: what the builder said, and the relaxation. */
+    buf_t note;
+    buf_init(&note);
+    if (r->q.note)
+        buf_adds(&note, r->q.note);
+    if (r->q.broad && r->total > 0)
+        buf_adds(&note, "单字查询范围很广，按日期列出（one character: newest first）。");
+    r->note = note.len ? buf_take(&note) : NULL;
+    buf_free(&note);
+    r->ms = now_ms() - t0;
+    return 0;
+}
+
+void search_result_free(search_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        search_hit *h = &r->hits[i];
+        free(h->date);
+        free(h->title);
+        free(h->body);
+        hl_spans_free(&h->title_spans);
+        hl_spans_free(&h->body_spans);
+    }
+    free(r->hits);
+    hl_matcher_free(r->matcher);
+    query_free(&r->q);
+    free(r->note);
+    memset(r, 0, sizeof *r);
+}

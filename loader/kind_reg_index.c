@@ -1,0 +1,198 @@
+/* kind = reg_index: a CSV/TSV table of regulation metadata (level, status, dates, 文号)
+ * applied to the regulation files after they are read. Columns are named by the
+ * manifest: map.title = 名称, map.version_date = 版本日期, map.level, map.status,
+ * map.repealed (a 0/1 flag column, as in LawRefBook's "expired"), map.effective,
+ * map.promulgated, map.doc_number, map.organ. Only map.title is required. */
+#include "kinds.h"
+
+#include "csv.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const fields[] = {"title",     "version_date", "level",      "status",
+                                     "repealed",  "effective",    "promulgated", "doc_number",
+                                     "organ",     NULL};
+
+int reg_status_parse(const char *s, const char **canonical)
+{
+    static const struct {
+        const char *word, *status;
+    } words[] = {
+        {"in_force", "in_force"},      {"现行有效", "in_force"},     {"有效", "in_force"},
+        {"amended", "amended"},        {"已修改", "amended"},        {"已被修改", "amended"},
+        {"repealed", "repealed"},      {"已废止", "repealed"},       {"废止", "repealed"},
+        {"失效", "repealed"},          {"not_yet_effective", "not_yet_effective"},
+        {"尚未生效", "not_yet_effective"}, {"expired", "expired"},   {"已失效", "expired"},
+        {"partly_invalid", "partly_invalid"}, {"部分失效", "partly_invalid"},
+    };
+    while (*s == ' ')
+        s++;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(s, words[i].word)) {
+            *canonical = words[i].status;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_flag(const char *s, int *out)
+{
+    if (!strcmp(s, "1") || !strcasecmp(s, "true") || !strcasecmp(s, "yes") || !strcmp(s, "是")) {
+        *out = 1;
+        return 0;
+    }
+    if (!*s || !strcmp(s, "0") || !strcasecmp(s, "false") || !strcasecmp(s, "no") ||
+        !strcmp(s, "否")) {
+        *out = 0;
+        return 0;
+    }
+    return -1;
+}
+
+static int valid_date(const char *s)
+{
+    /* YYYY-MM-DD with plausible month and day; empty is allowed (unknown) */
+    if (!*s)
+        return 1;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = atoi(s + 5), d = atoi(s + 8);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+}
+
+static int load_index_file(load_ctx *c, const char *text, size_t len)
+{
+    static sqlite3_stmt *st;
+    const char *delim = mf_get(c->sec, "delimiter");
+    char sep = ',';
+    if (delim && (!strcmp(delim, "tab") || !strcmp(delim, "\\t")))
+        sep = '\t';
+    else if (delim && strlen(delim) == 1)
+        sep = delim[0];
+    csv_reader r;
+    csv_row row;
+    char err[256];
+    csv_init(&r, text, len, sep, sep != '\t');
+    int col[16];
+    for (size_t f = 0; fields[f]; f++)
+        col[f] = -1;
+    int rc = csv_next(&r, &row, err, sizeof err);
+    if (rc != 1) {
+        csv_free(&r);
+        return (rc < 0 ? diag_error_msg(c->d, c->relpath, err)
+                       : diag_error(c->d, c->relpath, 1, "empty file, no header row"))
+                   ? -1
+                   : 0;
+    }
+    size_t header_fields = row.nfields;
+    for (size_t f = 0; fields[f]; f++) {
+        char key[32];
+        snprintf(key, sizeof key, "map.%s", fields[f]);
+        const char *name = mf_get(c->sec, key);
+        if (!name)
+            continue;
+        col[f] = csv_find_column(&row, name);
+        if (col[f] < 0) {
+            csv_free(&r);
+            return diag_error(c->d, c->relpath, 1, "no column '%s' (named by %s in %s:%d)", name,
+                              key, c->m->file, mf_line(c->sec, key))
+                       ? -1
+                       : 0;
+        }
+    }
+    if (col[0] < 0) {
+        csv_free(&r);
+        return diag_error(c->d, c->m->file, c->sec->line, "[%s] needs map.title = COLUMN",
+                          c->sec->name)
+                   ? -1
+                   : 0;
+    }
+    while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
+        long line = (long)row.line;
+        if (row.nfields != header_fields) {
+            c->d->skipped++;
+            if (diag_error(c->d, c->relpath, line, "%zu fields, the header has %zu", row.nfields,
+                           header_fields))
+                break;
+            continue;
+        }
+        const char *v[16];
+        for (size_t f = 0; fields[f]; f++)
+            v[f] = col[f] >= 0 ? row.fields[col[f]] : "";
+        const char *status = NULL;
+        int repealed = 0;
+        const char *problem = NULL;
+        if (!*v[0])
+            problem = "empty title";
+        else if (*v[3] && reg_status_parse(v[3], &status) != 0)
+            problem = "unknown status (现行有效, 已修改, 已废止, 尚未生效, 已失效, 部分失效)";
+        else if (parse_flag(v[4], &repealed) != 0)
+            problem = "the repealed flag must be 0 or 1";
+        else if (!valid_date(v[1]) || !valid_date(v[5]) || !valid_date(v[6]))
+            problem = "a date is not YYYY-MM-DD (or not a real date)";
+        if (problem) {
+            c->d->skipped++;
+            if (diag_error(c->d, c->relpath, line, "%s", problem))
+                break;
+            continue;
+        }
+        if (repealed && !status)
+            status = "repealed";
+        char *key = reg_work_key(v[0]);
+        sqlite3_stmt *s = load_stmt(c, &st,
+                                    "INSERT INTO temp.reg_index_stage(work_key, title, version_date, "
+                                    "level, status, effective, promulgated, doc_number, organ, file, "
+                                    "line, used) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,0)");
+        if (!s) {
+            free(key);
+            break;
+        }
+        sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 2, v[0], -1, SQLITE_TRANSIENT);
+        for (int f = 1; f <= 2; f++)
+            if (*v[f])
+                sqlite3_bind_text(s, f + 2, v[f], -1, SQLITE_TRANSIENT);
+        if (status)
+            sqlite3_bind_text(s, 5, status, -1, SQLITE_STATIC);
+        for (int f = 5; f <= 8; f++)
+            if (*v[f])
+                sqlite3_bind_text(s, f + 1, v[f], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 10, c->relpath, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 11, line);
+        free(key);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            diag_error(c->d, c->relpath, line, "cannot store the row");
+            break;
+        }
+        c->records++;
+    }
+    if (rc < 0)
+        diag_error_msg(c->d, c->relpath, err);
+    csv_free(&r);
+    return 0;
+}
+
+static int begin_index(load_ctx *c)
+{
+    return sqlite3_exec(c->db,
+                        "CREATE TEMP TABLE IF NOT EXISTS reg_index_stage(work_key TEXT, title TEXT, "
+                        "version_date TEXT, level TEXT, status TEXT, effective TEXT, "
+                        "promulgated TEXT, doc_number TEXT, organ TEXT, file TEXT, line INTEGER, "
+                        "used INTEGER)",
+                        NULL, NULL, NULL);
+}
+
+const load_kind kind_reg_index = {
+    .name = "reg_index",
+    .keys = NULL,
+    .csv = 1,
+    .begin = begin_index,
+    .load_file = load_index_file,
+    .finish = NULL,
+};

@@ -1,0 +1,19 @@
+#include "kinds.h"
+
+#include <string.h>
+
+/* Order matters for finish(): regulations link versions after the index was read. */
+const load_kind *const load_kinds[] = {
+    &kind_reg_index,
+    &kind_regulations,
+    &kind_vocab,
+    NULL,
+};
+
+const load_kind *load_kind_find(const char *name)
+{
+    for (size_t i = 0; load_kinds[i]; i++)
+        if (!strcmp(load_kinds[i]->name, name))
+            return load_kinds[i];
+    return NULL;
+}
