@@ -486,7 +486,9 @@ int load_run(const load_opts *o)
     c.today = today;
     c.d = &d;
     char *dbdir = NULL, *dbbase = NULL;
-    if (bad_manifest && (o->strict || !nplan)) {
+    /* A manifest error is a mistake in the corpus description, not bad data: load nothing
+     * rather than a database that silently lacks a source. */
+    if (bad_manifest) {
         fprintf(stderr, "gongkai load: the manifest has errors; nothing was changed\n");
         goto out;
     }
