@@ -135,6 +135,7 @@ static void test_article_11(void **state)
     assert_string_equal(r.status, "in_force");
     assert_string_equal(r.doc_number, "国务院令第649号");
     reg_node_free(&n);
+    reg_info_free(&r);
     /* the same article by number, and its second item */
     assert_int_equal(reg_resolve(h, "社会救助暂行办法", "11", &r, &n, &err), 0);
     assert_string_equal(n.label, "第十一条");
