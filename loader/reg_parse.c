@@ -1,4 +1,5 @@
 #include "reg_parse.h"
+#include "reg_labels.h"
 
 #include "cnnum.h"
 #include "fold.h"
@@ -14,237 +15,6 @@
 
 /* How many non-empty lines a text document's title (《…》) may be looked for in. */
 #define TITLE_SEARCH_LINES 5
-/* A plain line longer than this is a sentence, not a heading. */
-#define HEADING_MAX_CHARS 40
-
-/* ---- characters ------------------------------------------------------------------------ */
-
-/* Folded code point at s[i] (i < len); *next is set past it. */
-static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *next)
-{
-    uint32_t c;
-    int valid;
-    *next = i + (size_t)u8_decode((const unsigned char *)s + i, (const unsigned char *)s + len,
-                                  &c, &valid);
-    return fold_cp(c);
-}
-
-static int is_space(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xA0 ||
-           c == 0xFEFF;
-}
-
-static size_t skip_ws(const char *s, size_t len, size_t i)
-{
-    while (i < len) {
-        size_t j;
-        if (!is_space(cp_at(s, len, i, &j)))
-            break;
-        i = j;
-    }
-    return i;
-}
-
-/* If s[i..] spells the folded word w, returns the offset after it, else 0. */
-static size_t match_word(const char *s, size_t len, size_t i, const char32_t *w)
-{
-    for (; *w; w++) {
-        size_t j;
-        if (i >= len || cp_at(s, len, i, &j) != *w)
-            return 0;
-        i = j;
-    }
-    return i;
-}
-
-static int is_cjk(uint32_t c)
-{
-    return fold_class_of(c) == FOLD_CJK;
-}
-
-/* Numeral at s[i]: sets *num, returns the offset after it (0 when there is none). */
-static size_t numeral_at(const char *s, size_t len, size_t i, long *num, int *ascii)
-{
-    size_t used, j;
-    if (i >= len || !cnnum_parse(s + i, len - i, num, &used))
-        return 0;
-    if (ascii) {
-        uint32_t c = cp_at(s, len, i, &j);
-        *ascii = c >= '0' && c <= '9';
-    }
-    return i + used;
-}
-
-/* ---- labels ------------------------------------------------------------------------------ */
-
-typedef struct {
-    long num;
-    int sub;
-    size_t body;   /* offset of the text after the label */
-    int spaced;    /* label followed by a space or the end of the line */
-} label_match;
-
-/* "**" emphasis around a label in Markdown ("**第一条** …"). */
-static size_t skip_bold(const char *s, size_t len, size_t i)
-{
-    return (i + 2 <= len && s[i] == '*' && s[i + 1] == '*') ? i + 2 : i;
-}
-
-/* "第X条" or "第X条之Y" at the start of a paragraph. */
-static int match_article(const char *s, size_t len, label_match *m)
-{
-    size_t i = skip_bold(s, len, 0), j;
-    int bold = i > 0;
-    if (!(i = match_word(s, len, i, U"第")))
-        return 0;
-    if (!(i = numeral_at(s, len, i, &m->num, NULL)) || m->num <= 0)
-        return 0;
-    if (!(i = match_word(s, len, i, U"条")))
-        return 0;
-    m->sub = 0;
-    size_t k = match_word(s, len, i, U"之");
-    long sub;
-    if (k && (k = numeral_at(s, len, k, &sub, NULL)) && sub > 0 && sub < 1000) {
-        m->sub = (int)sub;
-        i = k;
-    }
-    if (bold)
-        i = skip_bold(s, len, i);
-    if (i >= len) {
-        m->spaced = 1;
-        m->body = len;
-        return 1;
-    }
-    uint32_t c = cp_at(s, len, i, &j);
-    if (is_space(c) || c == ':') {
-        m->spaced = 1;
-        m->body = skip_ws(s, len, c == ':' ? j : i);
-        return 1;
-    }
-    /* "第十条、第十一条规定的…" and "第十条规定" are sentences that cite an article */
-    static const char32_t cont[] = U"、,和及或至规的第中所";
-    for (const char32_t *p = cont; *p; p++)
-        if (c == *p)
-            return 0;
-    m->spaced = 0;
-    m->body = i;
-    return 1;
-}
-
-static const struct {
-    const char32_t *word;
-    const char *utf8;
-    enum reg_kind kind;
-} heading_words[] = {
-    {U"分编", "分编", REG_SUBPART}, {U"编", "编", REG_PART},    {U"篇", "篇", REG_PART},
-    {U"部分", "部分", REG_PART},    {U"章", "章", REG_CHAPTER}, {U"节", "节", REG_SECTION},
-};
-
-/* "第一章 总则", "第一章　总　则", "第二节" (and 编, 分编, 篇, 部分). For a plain (non-#)
- * line the heading must look like one: short, no sentence punctuation. */
-static int match_heading(const char *s, size_t len, int plain, enum reg_kind *kind,
-                         const char **word, label_match *m)
-{
-    size_t i = skip_bold(s, len, 0), j, k = 0;
-    if (!(i = match_word(s, len, i, U"第")))
-        return 0;
-    int ascii;
-    if (!(i = numeral_at(s, len, i, &m->num, &ascii)) || m->num <= 0)
-        return 0;
-    size_t w;
-    for (w = 0; w < sizeof heading_words / sizeof *heading_words; w++)
-        if ((k = match_word(s, len, i, heading_words[w].word)))
-            break;
-    if (w == sizeof heading_words / sizeof *heading_words)
-        return 0;
-    i = skip_bold(s, len, k);
-    m->sub = 0;
-    m->spaced = i >= len || is_space(cp_at(s, len, i, &j));
-    m->body = skip_ws(s, len, i);
-    if (plain) {
-        size_t n = 0;
-        for (size_t p = 0; p < len; p = j, n++) {
-            uint32_t c = cp_at(s, len, p, &j);
-            if (c == U'。' || c == ';' || c == ',' || c == U'、' || c == ':')
-                return 0;
-        }
-        if (n > HEADING_MAX_CHARS || (!m->spaced && ascii))
-            return 0;
-        /* "第二章规定的…" without a space is a sentence; "第一章总则" is a heading */
-        if (!m->spaced && n > 12)
-            return 0;
-    }
-    *kind = heading_words[w].kind;
-    *word = heading_words[w].utf8;
-    return 1;
-}
-
-/* "一、提高政务公开质量": a Chinese numeral and 、. */
-static int match_cn_heading(const char *s, size_t len, label_match *m)
-{
-    int ascii;
-    size_t i = numeral_at(s, len, skip_bold(s, len, 0), &m->num, &ascii);
-    if (!i || ascii || m->num <= 0)
-        return 0;
-    size_t k = match_word(s, len, i, U"、");
-    if (!k)
-        return 0;
-    m->sub = 0;
-    m->spaced = 1;
-    m->body = skip_ws(s, len, skip_bold(s, len, k));
-    return 1;
-}
-
-/* "（一）" / "(一)" with a Chinese numeral. */
-static int match_item(const char *s, size_t len, label_match *m)
-{
-    size_t i = match_word(s, len, 0, U"(");
-    int ascii;
-    if (!i || !(i = numeral_at(s, len, skip_ws(s, len, i), &m->num, &ascii)) || ascii ||
-        m->num <= 0)
-        return 0;
-    if (!(i = match_word(s, len, skip_ws(s, len, i), U")")))
-        return 0;
-    m->sub = 0;
-    m->spaced = 1;
-    m->body = skip_ws(s, len, i);
-    return 1;
-}
-
-/* 目: "1." "1．" "1、" or "(1)" with ASCII/full-width digits. */
-static int match_subitem(const char *s, size_t len, label_match *m)
-{
-    int ascii;
-    size_t i = 0, j;
-    int paren = 0;
-    if ((j = match_word(s, len, 0, U"("))) {
-        paren = 1;
-        i = j;
-    }
-    if (!(i = numeral_at(s, len, i, &m->num, &ascii)) || !ascii || m->num <= 0 || m->num > 999)
-        return 0;
-    if (paren) {
-        if (!(i = match_word(s, len, i, U")")))
-            return 0;
-    } else {
-        if (i >= len)
-            return 0;
-        uint32_t c = cp_at(s, len, i, &j);
-        if (c != '.' && c != U'、')
-            return 0;
-        i = j;
-        if (i < len) { /* 2.5万元 is a number, not a label */
-            uint32_t d = cp_at(s, len, i, &j);
-            if (d >= '0' && d <= '9')
-                return 0;
-        }
-    }
-    m->sub = 0;
-    m->spaced = 1;
-    m->body = skip_ws(s, len, i);
-    return 1;
-}
 
 /* ---- lines ------------------------------------------------------------------------------ */
 
@@ -261,7 +31,7 @@ static void trim(const char **s, size_t *len)
 {
     const char *p = *s;
     size_t n = *len;
-    size_t i = skip_ws(p, n, 0);
+    size_t i = reg_skip_ws(p, n, 0);
     p += i;
     n -= i;
     while (n > 0) {
@@ -270,7 +40,7 @@ static void trim(const char **s, size_t *len)
         while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
             k--;
         size_t j;
-        if (!is_space(cp_at(p, n, k, &j)))
+        if (!reg_is_space(reg_cp_at(p, n, k, &j)))
             break;
         n = k;
     }
@@ -353,13 +123,18 @@ static char *norm_title(const char *s, size_t len)
     buf_t b;
     buf_init(&b);
     for (size_t i = 0, j; i < len; i = j) {
-        uint32_t c = cp_at(s, len, i, &j);
-        if (is_space(c) || c == U'《' || c == U'》')
+        uint32_t c = reg_cp_at(s, len, i, &j);
+        if (reg_is_space(c) || c == U'《' || c == U'》')
             continue;
         char tmp[4];
         buf_add(&b, tmp, (size_t)u8_encode(c, tmp));
     }
     return buf_take(&b);
+}
+
+static int is_cjk(uint32_t c)
+{
+    return fold_class_of(c) == FOLD_CJK;
 }
 
 /* Heading text with the spaces between CJK characters removed ("总　则" → "总则") and
@@ -371,13 +146,13 @@ static char *collapse_heading(const char *s, size_t len)
     uint32_t prev = 0;
     size_t i = 0, j;
     while (i < len) {
-        uint32_t c = cp_at(s, len, i, &j);
-        if (is_space(c)) {
-            size_t k = skip_ws(s, len, i);
+        uint32_t c = reg_cp_at(s, len, i, &j);
+        if (reg_is_space(c)) {
+            size_t k = reg_skip_ws(s, len, i);
             if (k >= len)
                 break;
             size_t k2;
-            uint32_t next = cp_at(s, len, k, &k2);
+            uint32_t next = reg_cp_at(s, len, k, &k2);
             if (b.len && !(is_cjk(prev) && is_cjk(next)))
                 buf_addc(&b, ' ');
             i = k;
@@ -560,7 +335,7 @@ static void open_heading(builder *b, enum reg_kind kind, char *label, long num,
         b->open[r] = -1;
 }
 
-static void open_article(builder *b, const label_match *m, const char *s, size_t len, int line)
+static void open_article(builder *b, const reg_label *m, const char *s, size_t len, int line)
 {
     long key = m->num * 1000 + m->sub;
     char *label = cn_label("第", m->num, "条");
@@ -600,12 +375,12 @@ static void open_unnumbered(builder *b, const char *s, size_t len, int line)
 /* Closing matter after the last article: "附件…", "附表…", or a line that is a date. */
 static int is_closing_matter(const char *s, size_t len)
 {
-    if (match_word(s, len, 0, U"附件") || match_word(s, len, 0, U"附表") ||
-        match_word(s, len, 0, U"附:"))
+    if (reg_match_word(s, len, 0, U"附件") || reg_match_word(s, len, 0, U"附表") ||
+        reg_match_word(s, len, 0, U"附:"))
         return 1;
     char iso[11];
     size_t used;
-    return preamble_parse_date(s, len, iso, &used) && skip_ws(s, len, used) == len;
+    return preamble_parse_date(s, len, iso, &used) && reg_skip_ws(s, len, used) == len;
 }
 
 static int is_title_again(const builder *b, const char *s, size_t len)
@@ -625,9 +400,9 @@ static int has_blocks(const builder *b)
 
 /* Accepts an article label: "第X条 " always; "第X条…" without a space only when X is
  * the number that should come next (or the very first article). */
-static int article_line(const builder *b, const char *s, size_t len, label_match *m)
+static int article_line(const builder *b, const char *s, size_t len, reg_label *m)
 {
-    if (!match_article(s, len, m))
+    if (!reg_label_article(s, len, m))
         return 0;
     if (m->spaced)
         return 1;
@@ -640,17 +415,17 @@ static void body_line(builder *b, const line_t *l)
 {
     const char *s = l->s;
     size_t len = l->len;
-    label_match m;
+    reg_label m;
     enum reg_kind hk;
     const char *word;
 
     if (l->md_level) {
         if (!len || (!has_blocks(b) && is_title_again(b, s, len)))
             return;
-        if (match_heading(s, len, 0, &hk, &word, &m)) {
+        if (reg_label_heading(s, len, 0, &hk, &word, &m)) {
             char *label = cn_label("第", m.num, word);
             open_heading(b, hk, label, m.num, s + m.body, len - m.body, l->no);
-        } else if (match_cn_heading(s, len, &m)) {
+        } else if (reg_label_cn_heading(s, len, &m)) {
             open_heading(b, REG_CHAPTER, cn_label("", m.num, "、"), m.num, s + m.body,
                          len - m.body, l->no);
         } else {
@@ -661,7 +436,7 @@ static void body_line(builder *b, const line_t *l)
         }
         return;
     }
-    if (match_heading(s, len, 1, &hk, &word, &m)) {
+    if (reg_label_heading(s, len, 1, &hk, &word, &m)) {
         open_heading(b, hk, cn_label("第", m.num, word), m.num, s + m.body, len - m.body,
                      l->no);
         return;
@@ -681,16 +456,16 @@ static void body_line(builder *b, const line_t *l)
             if (is_closing_matter(s, len)) {
                 b->closing = 1;
                 open_unnumbered(b, s, len, l->no);
-            } else if (match_item(s, len, &m)) {
+            } else if (reg_label_item(s, len, &m)) {
                 add_xiang(b, s, len, m.num, l->no);
-            } else if (match_subitem(s, len, &m)) {
+            } else if (reg_label_subitem(s, len, &m)) {
                 add_mu(b, s, len, m.num, l->no);
             } else {
                 add_kuan(b, s, len, l->no);
             }
             return;
         }
-        if (match_item(s, len, &m))
+        if (reg_label_item(s, len, &m))
             open_block(b, REG_UNIT, cn_label("（", m.num, "）"), m.num, 0, s + m.body,
                        len - m.body, l->no);
         else
@@ -698,13 +473,13 @@ static void body_line(builder *b, const line_t *l)
         return;
     }
     /* a document without articles: "一、" headings and "（一）" units */
-    if (match_cn_heading(s, len, &m)) {
+    if (reg_label_cn_heading(s, len, &m)) {
         open_heading(b, REG_CHAPTER, cn_label("", m.num, "、"), m.num, s + m.body,
                      len - m.body, l->no);
-    } else if (match_item(s, len, &m)) {
+    } else if (reg_label_item(s, len, &m)) {
         open_block(b, REG_UNIT, cn_label("（", m.num, "）"), m.num, 0, s + m.body, len - m.body,
                    l->no);
-    } else if (in_numbered && match_subitem(s, len, &m)) {
+    } else if (in_numbered && reg_label_subitem(s, len, &m)) {
         add_mu(b, s, len, m.num, l->no);
     } else {
         open_unnumbered(b, s, len, l->no);
@@ -716,16 +491,16 @@ static void body_line(builder *b, const line_t *l)
 /* A line that starts the body of a text document. */
 static int structural(const line_t *l, int has_articles)
 {
-    label_match m;
+    reg_label m;
     enum reg_kind hk;
     const char *word;
-    if (match_heading(l->s, l->len, 1, &hk, &word, &m))
+    if (reg_label_heading(l->s, l->len, 1, &hk, &word, &m))
         return 1;
-    if (match_article(l->s, l->len, &m) && (m.spaced || m.num == 1))
+    if (reg_label_article(l->s, l->len, &m) && (m.spaced || m.num == 1))
         return 1;
-    if (match_item(l->s, l->len, &m))
+    if (reg_label_item(l->s, l->len, &m))
         return 1;
-    return !has_articles && match_cn_heading(l->s, l->len, &m);
+    return !has_articles && reg_label_cn_heading(l->s, l->len, &m);
 }
 
 /* Event line or 题注: starts with a date, or is "（…）" containing one. */
@@ -738,10 +513,10 @@ static int preamble_like(const line_t *l)
     if (preamble_parse_date(l->s, l->len, iso, &used))
         return 1;
     size_t j;
-    if (cp_at(l->s, l->len, 0, &j) != '(')
+    if (reg_cp_at(l->s, l->len, 0, &j) != '(')
         return 0;
     for (size_t i = j; i < l->len; i = j) {
-        cp_at(l->s, l->len, i, &j);
+        reg_cp_at(l->s, l->len, i, &j);
         if (preamble_parse_date(l->s + i, l->len - i, iso, &used))
             return 1;
     }
@@ -759,10 +534,10 @@ static void add_preamble(buf_t *pre, const line_t *l)
 static int detect_articles(const line_t *lines, size_t from, size_t n, int skip_line)
 {
     for (size_t i = from; i < n; i++) {
-        label_match m;
+        reg_label m;
         if (lines[i].md_level || lines[i].skip || lines[i].no == skip_line)
             continue;
-        if (match_article(lines[i].s, lines[i].len, &m) && (m.spaced || m.num == 1))
+        if (reg_label_article(lines[i].s, lines[i].len, &m) && (m.spaced || m.num == 1))
             return 1;
     }
     return 0;
@@ -784,7 +559,7 @@ static char *find_bracket_title(const line_t *lines, size_t n, int *line)
             continue;
         size_t a = (size_t)(p - l->s) + 3, depth = 1, k = a, j;
         while (k < l->len) {
-            uint32_t c = cp_at(l->s, l->len, k, &j);
+            uint32_t c = reg_cp_at(l->s, l->len, k, &j);
             if (c == U'《')
                 depth++;
             else if (c == U'》' && --depth == 0)
@@ -953,7 +728,7 @@ int reg_parse(const char *text, size_t len, enum reg_format fmt, const char *tit
         text += 3;
         len -= 3;
     }
-    if (skip_ws(text, len, 0) >= len) {
+    if (reg_skip_ws(text, len, 0) >= len) {
         if (diag)
             diag(ctx, 0, 1, "empty file");
         return -1;
@@ -987,7 +762,7 @@ int reg_parse(const char *text, size_t len, enum reg_format fmt, const char *tit
             continue;
         /* a 题注 right after the title in Markdown belongs to the preamble */
         if (b.markdown && !l->md_level && !out->n_nodes && preamble_like(l) &&
-            match_word(l->s, l->len, 0, U"(")) {
+            reg_match_word(l->s, l->len, 0, U"(")) {
             add_preamble(&pre, l);
             continue;
         }

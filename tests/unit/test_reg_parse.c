@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "reg_labels.h"
 #include "reg_parse.h"
 #include "regref.h"
 
@@ -100,6 +101,111 @@ static int parse_md(const char *src, reg_doc *d, diags *dg)
 {
     memset(dg, 0, sizeof *dg);
     return reg_parse(src, strlen(src), REG_MARKDOWN, NULL, d, collect, dg);
+}
+
+/* ---- labels ----------------------------------------------------------------------------- */
+
+/* Every matcher is called on s alone (no line context); body is checked as the rest of s. */
+static void check_label(const reg_label *m, long num, int sub, int spaced, const char *s,
+                        const char *body)
+{
+    assert_int_equal(m->num, num);
+    assert_int_equal(m->sub, sub);
+    assert_int_equal(m->spaced, spaced);
+    assert_string_equal(s + m->body, body);
+}
+
+static void test_labels(void **state)
+{
+    (void)state;
+    reg_label m;
+    const char *s;
+
+    /* characters: folded comparison, full-width spaces */
+    assert_int_equal(reg_skip_ws("\xE3\x80\x80 x", 5, 0), 4);
+    assert_int_equal(reg_match_word("（一）", strlen("（一）"), 0, U"("), 3);
+    assert_int_equal(reg_match_word("第一", strlen("第一"), 0, U"条"), 0);
+    assert_true(reg_is_space(0x3000) && !reg_is_space('x'));
+
+    s = "第十条 内容";
+    assert_true(reg_label_article(s, strlen(s), &m));
+    check_label(&m, 10, 0, 1, s, "内容");
+    s = "**第三条之一** 插入的条文";
+    assert_true(reg_label_article(s, strlen(s), &m));
+    check_label(&m, 3, 1, 1, s, "插入的条文");
+    s = "第五条：内容";
+    assert_true(reg_label_article(s, strlen(s), &m));
+    check_label(&m, 5, 0, 1, s, "内容");
+    s = "第一条为了示例";
+    assert_true(reg_label_article(s, strlen(s), &m));
+    check_label(&m, 1, 0, 0, s, "为了示例");
+    s = "第十条";
+    assert_true(reg_label_article(s, strlen(s), &m));
+    check_label(&m, 10, 0, 1, s, "");
+    /* sentences that cite an article */
+    s = "第十条规定的情形";
+    assert_false(reg_label_article(s, strlen(s), &m));
+    s = "第十条、第十一条";
+    assert_false(reg_label_article(s, strlen(s), &m));
+    s = "第零条 x";
+    assert_false(reg_label_article(s, strlen(s), &m));
+
+    enum reg_kind kind;
+    const char *word;
+    s = "第一章　总　则";
+    assert_true(reg_label_heading(s, strlen(s), 1, &kind, &word, &m));
+    assert_int_equal(kind, REG_CHAPTER);
+    assert_string_equal(word, "章");
+    check_label(&m, 1, 0, 1, s, "总　则");
+    s = "第一分编 通则";
+    assert_true(reg_label_heading(s, strlen(s), 1, &kind, &word, &m));
+    assert_int_equal(kind, REG_SUBPART);
+    assert_string_equal(word, "分编");
+    s = "第二节";
+    assert_true(reg_label_heading(s, strlen(s), 1, &kind, &word, &m));
+    assert_int_equal(kind, REG_SECTION);
+    check_label(&m, 2, 0, 1, s, "");
+    /* a plain line must look like a heading; a # line need not */
+    s = "第二章规定的事项，由县级人民政府负责";
+    assert_false(reg_label_heading(s, strlen(s), 1, &kind, &word, &m));
+    assert_true(reg_label_heading(s, strlen(s), 0, &kind, &word, &m));
+    s = "第1章总则";
+    assert_false(reg_label_heading(s, strlen(s), 1, &kind, &word, &m));
+    assert_true(reg_label_heading(s, strlen(s), 0, &kind, &word, &m));
+    check_label(&m, 1, 0, 0, s, "总则");
+    s = "第一条 x";
+    assert_false(reg_label_heading(s, strlen(s), 0, &kind, &word, &m));
+
+    s = "一、提高质量";
+    assert_true(reg_label_cn_heading(s, strlen(s), &m));
+    check_label(&m, 1, 0, 1, s, "提高质量");
+    s = "1、提高质量";
+    assert_false(reg_label_cn_heading(s, strlen(s), &m));
+
+    s = "（三）基本服务";
+    assert_true(reg_label_item(s, strlen(s), &m));
+    check_label(&m, 3, 0, 1, s, "基本服务");
+    s = "( 十二 ) 专项";
+    assert_true(reg_label_item(s, strlen(s), &m));
+    check_label(&m, 12, 0, 1, s, "专项");
+    s = "(3)专项";
+    assert_false(reg_label_item(s, strlen(s), &m));
+
+    s = "2．集中服务";
+    assert_true(reg_label_subitem(s, strlen(s), &m));
+    check_label(&m, 2, 0, 1, s, "集中服务");
+    s = "(12)上门";
+    assert_true(reg_label_subitem(s, strlen(s), &m));
+    check_label(&m, 12, 0, 1, s, "上门");
+    s = "3、 其他";
+    assert_true(reg_label_subitem(s, strlen(s), &m));
+    check_label(&m, 3, 0, 1, s, "其他");
+    s = "2.5万元";
+    assert_false(reg_label_subitem(s, strlen(s), &m));
+    s = "一.其他";
+    assert_false(reg_label_subitem(s, strlen(s), &m));
+    s = "1000.其他";
+    assert_false(reg_label_subitem(s, strlen(s), &m));
 }
 
 /* ---- Markdown --------------------------------------------------------------------------- */
@@ -655,6 +761,7 @@ static void test_real_seed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_labels),
         cmocka_unit_test(test_markdown_structure),
         cmocka_unit_test(test_markdown_invariants),
         cmocka_unit_test(test_markdown_warnings),
