@@ -168,19 +168,29 @@ void hl_find(const hl_matcher *m, const char *text, size_t len, hl_spans *out)
     }
 }
 
+/* Start of the character `chars` characters before byte offset pos (or 0). */
+static size_t back_chars(const char *text, size_t pos, size_t chars)
+{
+    for (size_t c = 0; c < chars && pos > 0; c++) {
+        pos--;
+        while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80)
+            pos--;
+    }
+    return pos;
+}
+
 void hl_snippet(const char *text, size_t len, const hl_spans *spans, size_t chars, size_t *start,
                 size_t *end)
 {
+    if (advance_chars(text, len, 0, (int)chars) >= len) {
+        *start = 0; /* the whole text fits */
+        *end = len;
+        return;
+    }
     size_t best_start = 0, best_count = 0;
     size_t lead = chars / 4; /* context before the first match of the window */
     for (size_t i = 0; spans && i < spans->n; i++) {
-        /* Window starting `lead` characters before span i. */
-        size_t s = spans->v[i].start;
-        for (size_t c = 0; c < lead && s > 0; c++) {
-            s--;
-            while (s > 0 && ((unsigned char)text[s] & 0xC0) == 0x80)
-                s--;
-        }
+        size_t s = back_chars(text, spans->v[i].start, lead);
         size_t e = advance_chars(text, len, s, (int)chars);
         size_t count = 0;
         for (size_t j = i; j < spans->n && spans->v[j].end <= e; j++)
@@ -190,8 +200,21 @@ void hl_snippet(const char *text, size_t len, const hl_spans *spans, size_t char
             best_start = s;
         }
     }
+    size_t e = advance_chars(text, len, best_start, (int)chars);
+    /* Never cut a match in two: extend over a span that crosses the end. */
+    for (size_t i = 0; spans && i < spans->n; i++)
+        if (spans->v[i].start < e && spans->v[i].end > e)
+            e = spans->v[i].end;
+    /* At the end of the text, use the room left for context before the match. */
+    if (e == len) {
+        size_t used = 0;
+        for (size_t p = best_start; p < len; p++)
+            used += ((unsigned char)text[p] & 0xC0) != 0x80;
+        if (used < chars)
+            best_start = back_chars(text, best_start, chars - used);
+    }
     *start = best_start;
-    *end = advance_chars(text, len, best_start, (int)chars);
+    *end = e;
 }
 
 void hl_spans_clear(hl_spans *s)
