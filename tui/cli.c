@@ -1,0 +1,301 @@
+/* `gongkai --cli`: a line-mode console for terminals where curses is unwelcome and for
+ * scripts (commands piped on stdin). libedit edits the line when stdin is a terminal;
+ * otherwise it reads plain lines itself, printing no prompt. */
+#include "cli.h"
+
+#include "hist.h"
+#include "output.h"
+#include "search.h"
+#include "u8.h"
+#include "utf8dec.h"
+#include "xalloc.h"
+
+#include <histedit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#define CLI_PAGE 10
+
+typedef struct {
+    const config_t *cfg;
+    gk_db *db;
+    textenc_out *o;
+    hist_t *hist;
+    const char *scope;  /* canonical domain or "all" */
+    char *last_query;   /* NULL before the first search */
+    size_t offset;      /* of the page shown last */
+    long long total;    /* hits of the last search */
+    enum out_mark mark;
+    enum convert_script script;
+} cli_state;
+
+static void say(cli_state *c, const char *text)
+{
+    buf_t b;
+    buf_init(&b);
+    out_append(&b, text, strlen(text), U8_SAN_KEEP_NL, c->script);
+    buf_addc(&b, '\n');
+    out_flush(c->o, &b);
+    buf_free(&b);
+}
+
+static void help(cli_state *c)
+{
+    say(c, "直接输入文字即查询（type words to search; \"phrase\", a OR b, -word, word*）\n"
+           "  in 范围        查询范围：all regs orgs places stats hotlines qa（当前见 in）\n"
+           "  more           下一页（next page）\n"
+           "  open N         显示第 N 条结果全文（show result N in full）\n"
+           "  show 法规名 [条]  显示法规或其中一条，如 show 社会救助暂行办法 第十一条\n"
+           "  help           本说明\n"
+           "  quit / exit    退出（也可按 Ctrl-D）");
+}
+
+/* Runs the last query from offset and prints up to n numbered results. */
+static void run_page(cli_state *c, size_t offset, size_t n)
+{
+    search_opts so = {
+        .domain = c->scope,
+        .limit = n,
+        .offset = offset,
+        .snippet_chars = (size_t)c->cfg->snippet_chars,
+        .or_mode = c->cfg->search_mode == CONFIG_MODE_OR,
+    };
+    search_result r;
+    char *err = NULL;
+    int rc = search_run(c->db, c->last_query, strlen(c->last_query), &so, &r, &err);
+    if (rc < 0) {
+        say(c, err);
+        free(err);
+        search_result_free(&r);
+        return;
+    }
+    if (r.note) {
+        char *note = u8_sanitize(r.note, strlen(r.note), U8_SAN_KEEP_NL);
+        fprintf(stderr, "%s\n", note);
+        free(note);
+    }
+    buf_t b;
+    buf_init(&b);
+    for (size_t i = 0; i < r.n; i++)
+        out_hit_line(&b, &r.hits[i], offset + i + 1, c->mark, c->script);
+    if (rc == 0)
+        out_summary(&b, &r, offset, !strcmp(c->scope, "all"), c->script);
+    out_flush(c->o, &b);
+    buf_free(&b);
+    c->offset = offset;
+    c->total = r.total;
+    search_result_free(&r);
+}
+
+static void cmd_more(cli_state *c)
+{
+    if (!c->last_query) {
+        say(c, "还没有查询（nothing searched yet）");
+        return;
+    }
+    size_t next = c->offset + CLI_PAGE;
+    if ((long long)next >= c->total) {
+        say(c, "没有更多结果了（no more results）");
+        return;
+    }
+    run_page(c, next, CLI_PAGE);
+}
+
+static void cmd_open(cli_state *c, const char *arg)
+{
+    char *end;
+    long n = strtol(arg, &end, 10);
+    if (!c->last_query) {
+        say(c, "还没有查询（nothing searched yet）");
+        return;
+    }
+    if (end == arg || *end || n < 1 || n > c->total) {
+        say(c, "请给出结果编号，如 open 3（give a result number）");
+        return;
+    }
+    search_opts so = {.domain = c->scope, .limit = 1, .offset = (size_t)n - 1,
+                      .or_mode = c->cfg->search_mode == CONFIG_MODE_OR};
+    search_result r;
+    char *err = NULL;
+    if (search_run(c->db, c->last_query, strlen(c->last_query), &so, &r, &err) < 0) {
+        say(c, err);
+        free(err);
+    } else if (!r.n) {
+        say(c, "该结果已不存在（no such result）");
+    } else if (!strcmp(r.hits[0].domain, "reg")) {
+        show_reg_node(c->db, c->o, r.hits[0].ref_id, c->script);
+    } else {
+        buf_t b;
+        buf_init(&b);
+        const search_hit *h = &r.hits[0];
+        out_append(&b, h->title, strlen(h->title), 0, c->script);
+        buf_addc(&b, '\n');
+        out_append(&b, h->body, strlen(h->body), U8_SAN_KEEP_NL, c->script);
+        buf_addc(&b, '\n');
+        out_flush(c->o, &b);
+        buf_free(&b);
+    }
+    search_result_free(&r);
+}
+
+static void cmd_in(cli_state *c, const char *arg)
+{
+    if (*arg) {
+        const char *d = search_domain_name(arg);
+        if (!d) {
+            say(c, "未知的范围（unknown domain）：all regs orgs places stats hotlines qa");
+            return;
+        }
+        c->scope = d;
+    }
+    buf_t b;
+    buf_init(&b);
+    buf_printf(&b, "查询范围（scope）：%s",
+               strcmp(c->scope, "all") ? search_domain_label(c->scope) : "全部 all");
+    say(c, b.s);
+    buf_free(&b);
+}
+
+/* Word at the start of line: returns the rest after it (spaces skipped) when the line
+ * starts with word followed by a space or the end, else NULL. */
+static const char *command(const char *line, const char *word)
+{
+    size_t n = strlen(word);
+    if (strncmp(line, word, n) || (line[n] && line[n] != ' '))
+        return NULL;
+    line += n;
+    while (*line == ' ')
+        line++;
+    return line;
+}
+
+/* Runs one line; returns 0 to go on, 1 to quit. */
+static int run_line(cli_state *c, const char *raw)
+{
+    char *line = u8_normalize_input(raw, strlen(raw));
+    const char *arg;
+    int quit = 0;
+    if (!*line) {
+        /* nothing */
+    } else if (!strcmp(line, "quit") || !strcmp(line, "exit") || !strcmp(line, "退出")) {
+        quit = 1;
+    } else if (!strcmp(line, "help") || !strcmp(line, "?") || !strcmp(line, "帮助")) {
+        help(c);
+    } else if (!strcmp(line, "more")) {
+        cmd_more(c);
+    } else if ((arg = command(line, "open"))) {
+        cmd_open(c, arg);
+    } else if ((arg = command(line, "in"))) {
+        cmd_in(c, arg);
+    } else if ((arg = command(line, "show"))) {
+        const char *spec = command(arg, "reg") ? command(arg, "reg") : arg;
+        if (*spec)
+            show_reg(c->db, c->o, spec, NULL, 0, c->script);
+        else
+            say(c, "用法：show 法规名 [条]，如 show 社会救助暂行办法 第十一条");
+    } else {
+        free(c->last_query);
+        c->last_query = xstrdup(line);
+        run_page(c, 0, CLI_PAGE);
+    }
+    free(line);
+    fflush(stdout);
+    return quit;
+}
+
+static wchar_t cli_prompt_text[] = L"gongkai> ";
+
+static wchar_t *cli_prompt(EditLine *el)
+{
+    (void)el;
+    return cli_prompt_text;
+}
+
+/* A wide line from libedit as UTF-8 without its line break (wchar_t is a code point). */
+static char *to_utf8(const wchar_t *w, int n)
+{
+    buf_t b;
+    buf_init(&b);
+    for (int i = 0; i < n && w[i] != L'\n' && w[i] != L'\r'; i++) {
+        char enc[4];
+        uint32_t cp = (uint32_t)w[i];
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = '?';
+        buf_add(&b, enc, (size_t)u8_encode(cp, enc));
+    }
+    return buf_take(&b);
+}
+
+int cli_main(const config_t *cfg, const char *db_path)
+{
+    cli_state c;
+    memset(&c, 0, sizeof c);
+    c.cfg = cfg;
+    c.scope = "all";
+    c.mark = out_mark_default(stdout);
+    c.script = out_config_script(cfg->script);
+    char *err = NULL;
+    if (db_open(db_path, &c.db, &err) != 0) {
+        fprintf(stderr, "gongkai: %s\n", err);
+        free(err);
+        return 2;
+    }
+    char encerr[160];
+    c.o = textenc_out_open(stdout, "utf-8", encerr, sizeof encerr);
+    c.hist = hist_open(cfg);
+    int tty = isatty(STDIN_FILENO);
+    EditLine *el = el_init("gongkai", stdin, stdout, stderr);
+    if (el) {
+        el_set(el, EL_EDITOR, "emacs");
+        el_set(el, EL_SIGNAL, 1);
+        el_wset(el, EL_PROMPT, cli_prompt);
+        el_set(el, EL_HIST, history, hist_handle(c.hist));
+        el_source(el, NULL); /* the user's ~/.editrc, as other libedit programs do */
+    }
+    if (tty)
+        say(&c, "gongkai 政务公开查询台 — 输入 help 查看命令（type help）");
+    char *getline_buf = NULL;
+    size_t getline_cap = 0;
+    int eof = 0, hist_warned = 0;
+    for (;;) {
+        char *line;
+        if (el) {
+            int n = 0;
+            const wchar_t *w = el_wgets(el, &n);
+            if (!w || n <= 0) {
+                eof = 1;
+                break;
+            }
+            line = to_utf8(w, n);
+        } else {
+            ssize_t n = getline(&getline_buf, &getline_cap, stdin);
+            if (n < 0) {
+                eof = 1;
+                break;
+            }
+            line = xstrndup(getline_buf, strcspn(getline_buf, "\r\n"));
+        }
+        hist_add(c.hist, line);
+        char *herr = NULL;
+        if (hist_save(c.hist, &herr) != 0 && !hist_warned++) /* now: Ctrl-C loses nothing */
+            fprintf(stderr, "gongkai: %s\n", herr);
+        free(herr);
+        int quit = run_line(&c, line);
+        free(line);
+        if (quit)
+            break;
+    }
+    if (tty && eof)
+        fputc('\n', stdout); /* leave the shell prompt on a line of its own */
+    free(getline_buf);
+    if (el)
+        el_end(el);
+    hist_close(c.hist);
+    textenc_out_close(c.o);
+    free(c.last_query);
+    db_close(c.db);
+    return 0;
+}

@@ -1,0 +1,153 @@
+/* gongkai 政务公开查询台: command-line entry point. Sets the locale, takes the common
+ * options (--db, --config anywhere before "--"; --version, --help before the subcommand),
+ * reads the configuration and hands over to a subcommand or the console. */
+#include "cli.h"
+#include "config.h"
+#include "fold.h"
+#include "load.h"
+#include "xalloc.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#ifndef GONGKAI_VERSION
+#define GONGKAI_VERSION "0.1.0"
+#endif
+
+static void usage(FILE *f)
+{
+    fputs("gongkai 政务公开查询台 — 民政部政务公开资料离线查询\n"
+          "用法 usage:\n"
+          "  gongkai [--db PATH] [--config FILE]              console (line mode for now)\n"
+          "  gongkai --cli                                    line-mode console\n"
+          "  gongkai load [--strict] [--quiet] CORPUS...      build the database\n"
+          "  gongkai search [options] QUERY...                search (gongkai search -h)\n"
+          "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
+          "  gongkai --version | --help\n"
+          "Common options:\n"
+          "  --db PATH       database (default: [database] path, else\n"
+          "                  $XDG_DATA_HOME/gongkai/gongkai.db)\n"
+          "  --config FILE   configuration (default: $GONGKAI_CONFIG, else\n"
+          "                  $XDG_CONFIG_HOME/gongkai/config.ini)\n"
+          "See man gongkai.\n",
+          f);
+}
+
+/* UTF-8 inside: a non-UTF-8 locale would make every width and every libedit keystroke
+ * wrong, so fall back to C.UTF-8 for character handling. */
+static void set_locale(void)
+{
+    setlocale(LC_ALL, "");
+    const char *cs = nl_langinfo(CODESET);
+    if (cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8")))
+        return;
+    if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+        fputs("gongkai: warning: no UTF-8 locale; Chinese text may be shown wrongly\n", stderr);
+}
+
+/* "--name VALUE" / "--name=VALUE" at argv[*i]; NULL when it is another argument. */
+static const char *take_value(int argc, char **argv, int *i, const char *name, int *missing)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) || (argv[*i][n] && argv[*i][n] != '='))
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+    set_locale();
+
+    /* Common options are taken out; the rest keeps its order for the subcommand. */
+    const char *db_opt = NULL, *config_opt = NULL;
+    int cli = 0;
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    int nrest = 0, dashdash = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int missing = 0;
+        if (dashdash) {
+            rest[nrest++] = argv[i];
+        } else if (!strcmp(a, "--")) {
+            dashdash = 1;
+            rest[nrest++] = argv[i];
+        } else if ((v = take_value(argc, argv, &i, "--db", &missing))) {
+            db_opt = v;
+        } else if ((v = take_value(argc, argv, &i, "--config", &missing))) {
+            config_opt = v;
+        } else if (missing) {
+            fprintf(stderr, "gongkai: %s needs a value\n", a);
+            free(rest);
+            return 2;
+        } else if (nrest == 0 && !strcmp(a, "--cli")) {
+            cli = 1;
+        } else if (nrest == 0 && !strcmp(a, "--version")) {
+            printf("gongkai %s (%s; SQLite %s)\n", GONGKAI_VERSION, fold_stamp(),
+                   sqlite3_libversion());
+            free(rest);
+            return 0;
+        } else if (nrest == 0 && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
+            usage(stdout);
+            free(rest);
+            return 0;
+        } else {
+            rest[nrest++] = argv[i];
+        }
+    }
+
+    config_t cfg;
+    char *errors = NULL;
+    if (config_load(&cfg, config_opt, &errors) != 0) {
+        fprintf(stderr, "%s", errors ? errors : "gongkai: cannot read the configuration\n");
+        if (errors && *errors && errors[strlen(errors) - 1] != '\n')
+            fputc('\n', stderr);
+        free(errors);
+        config_free(&cfg);
+        free(rest);
+        return 2;
+    }
+    char *db_path = db_opt ? xstrdup(db_opt) : config_db_path(&cfg);
+    if (!db_path) {
+        fputs("gongkai: 找不到主目录，请用 --db 指定数据库（no home directory: use --db PATH）\n",
+              stderr);
+        config_free(&cfg);
+        free(rest);
+        return 2;
+    }
+
+    int rc;
+    const char *sub = nrest ? rest[0] : NULL;
+    if (cli && sub) {
+        fprintf(stderr, "gongkai: --cli takes no subcommand (%s)\n", sub);
+        usage(stderr);
+        rc = 2;
+    } else if (!sub || cli) {
+        /* The curses console will take this place; until then the line mode serves. */
+        rc = cli_main(&cfg, db_path);
+    } else if (!strcmp(sub, "load")) {
+        rc = load_main(nrest - 1, rest + 1, db_path);
+    } else if (!strcmp(sub, "search")) {
+        rc = cmd_search_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else if (!strcmp(sub, "show")) {
+        rc = cmd_show_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else {
+        fprintf(stderr, "gongkai: unknown command %s\n", sub);
+        usage(stderr);
+        rc = 2;
+    }
+    free(db_path);
+    config_free(&cfg);
+    free(rest);
+    return rc;
+}
