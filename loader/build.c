@@ -345,7 +345,7 @@ static int finish_docs(load_ctx *c)
                 "INSERT INTO doc_range SELECT domain, rank_group, min(id), max(id) FROM doc "
                 "GROUP BY domain, rank_group;"
                 "INSERT INTO doc_fts(doc_fts) VALUES('rebuild');"
-                "INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(10.0, 1.0)');"
+                "INSERT INTO doc_fts(doc_fts, rank) VALUES('rank', 'bm25(3.0, 1.0)');"
                 "INSERT INTO doc_fts(doc_fts) VALUES('optimize');") != SQLITE_OK)
         return -1;
     return 0;
