@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 1
+#define GK_SCHEMA_VERSION 2
 
 typedef struct {
     sqlite3 *h;

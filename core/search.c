@@ -48,6 +48,8 @@ typedef struct {
     char domain[16];
     int group;
     long long lo, hi, count;
+    int capped;          /* count stopped at SEARCH_COUNT_CAP */
+    long long reachable; /* hits offered for paging */
 } range;
 
 static double now_ms(void)
@@ -105,8 +107,8 @@ static int count_ranges(gk_db *db, const char *fts, range *rs, size_t n, long lo
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db->h,
-                                "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1 "
-                                "AND rowid BETWEEN ?2 AND ?3",
+                                "SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ?1 "
+                                "AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4)",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
@@ -116,10 +118,14 @@ static int count_ranges(gk_db *db, const char *fts, range *rs, size_t n, long lo
         sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 2, rs[i].lo);
         sqlite3_bind_int64(st, 3, rs[i].hi);
+        sqlite3_bind_int64(st, 4, SEARCH_COUNT_CAP + 1);
         rc = sqlite3_step(st);
         if (rc != SQLITE_ROW)
             break;
         rs[i].count = sqlite3_column_int64(st, 0);
+        rs[i].capped = rs[i].count > SEARCH_COUNT_CAP;
+        if (rs[i].capped)
+            rs[i].count = SEARCH_COUNT_CAP;
         *total += rs[i].count;
         rc = SQLITE_OK;
     }
@@ -148,8 +154,11 @@ static int fetch_doc(gk_db *db, sqlite3_stmt *st, long long id, search_hit *h)
 
 static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *rs, size_t n)
 {
-    const char *ranked_sql = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
-                             "BETWEEN ?2 AND ?3 ORDER BY rank LIMIT ?4 OFFSET ?5";
+    /* Ranked inside the newest ?6 matches of the range: all of them unless the range is
+     * broader than SEARCH_RANK_WINDOW (see search.h). */
+    const char *ranked_sql = "SELECT rowid FROM (SELECT rowid, rank FROM doc_fts WHERE doc_fts "
+                             "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?6) "
+                             "ORDER BY rank LIMIT ?4 OFFSET ?5";
     const char *newest_sql = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
                              "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5";
     sqlite3_stmt *st = NULL, *doc = NULL;
@@ -161,8 +170,8 @@ static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *
                                 -1, &doc, NULL);
     size_t skip = o->offset, need = o->limit, cap = 0;
     for (size_t i = 0; rc == SQLITE_OK && i < n && need; i++) {
-        if ((size_t)rs[i].count <= skip) {
-            skip -= (size_t)rs[i].count;
+        if ((size_t)rs[i].reachable <= skip) {
+            skip -= (size_t)rs[i].reachable;
             continue;
         }
         sqlite3_reset(st);
@@ -171,6 +180,8 @@ static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *
         sqlite3_bind_int64(st, 3, rs[i].hi);
         sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)skip);
+        if (r->ranked)
+            sqlite3_bind_int64(st, 6, rs[i].reachable);
         skip = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             r->hits = xgrow(r->hits, &cap, r->n + 1, sizeof *r->hits);
@@ -269,6 +280,16 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
         }
     }
     r->ranked = !(r->q.broad || opts.order == SEARCH_NEWEST);
+    int windowed = 0;
+    for (size_t i = 0; i < n; i++) {
+        rs[i].reachable = rs[i].count;
+        if (r->ranked && rs[i].count > SEARCH_RANK_WINDOW) {
+            rs[i].reachable = SEARCH_RANK_WINDOW;
+            windowed = 1;
+        }
+        r->capped |= rs[i].capped;
+        r->reachable += rs[i].reachable;
+    }
     if (rc == SQLITE_OK) {
         r->total = total;
         r->matcher = hl_matcher_new(&r->q);
@@ -295,6 +316,9 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
         buf_adds(&note, r->q.note);
     if (r->q.broad && r->total > 0)
         buf_adds(&note, "单字查询范围很广，按日期列出（one character: newest first）。");
+    if (windowed)
+        buf_printf(&note, "结果很多，只在最新的 %d 条中按相关度排序；加一个词可以缩小范围。",
+                   SEARCH_RANK_WINDOW);
     r->note = note.len ? buf_take(&note) : NULL;
     buf_free(&note);
     r->ms = now_ms() - t0;

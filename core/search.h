@@ -16,6 +16,13 @@
 
 enum search_order { SEARCH_RANK = 0, SEARCH_NEWEST = 1 };
 
+/* Counting stops at this many matches per range ("10000+"): counting every unit that
+ * contains 部门 costs as much as reading them all. */
+#define SEARCH_COUNT_CAP 10000
+/* A range with more matches than this ranks only its newest this many by bm25, which
+ * would otherwise be computed for every match (hundreds of ms for the broadest terms). */
+#define SEARCH_RANK_WINDOW 2000
+
 typedef struct {
     const char *domain;   /* NULL or "all" for every domain, else reg, org, place ... */
     size_t limit;         /* hits to return (default 20) */
@@ -47,7 +54,9 @@ typedef struct {
 typedef struct {
     search_hit *hits;
     size_t n;
-    long long total;
+    long long total;     /* matches counted (a lower bound when capped) */
+    int capped;          /* some range had more than SEARCH_COUNT_CAP matches */
+    long long reachable; /* hits that offset/limit can page through */
     search_count counts[16]; /* per domain, display order */
     size_t ncounts;
     double ms;      /* time spent, counting and fetching */

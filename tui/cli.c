@@ -27,7 +27,7 @@ typedef struct {
     const char *scope;  /* canonical domain or "all" */
     char *last_query;   /* NULL before the first search */
     size_t offset;      /* of the page shown last */
-    long long total;    /* hits of the last search */
+    long long total;    /* hits of the last search that paging can reach */
     enum out_mark mark;
     enum convert_script script;
 } cli_state;
@@ -86,7 +86,7 @@ static void run_page(cli_state *c, size_t offset, size_t n)
     out_flush(c->o, &b);
     buf_free(&b);
     c->offset = offset;
-    c->total = r.total;
+    c->total = r.reachable;
     search_result_free(&r);
 }
 

@@ -228,7 +228,8 @@ static void print_json(buf_t *b, textenc_out *o, const search_result *r, const s
 {
     buf_addc(b, '{');
     json_key_string(b, "query", a->query.s);
-    buf_printf(b, ",\"total\":%lld,\"ms\":%.1f,", r->total, r->ms);
+    buf_printf(b, ",\"total\":%lld,\"total_capped\":%s,\"ms\":%.1f,", r->total,
+               r->capped ? "true" : "false", r->ms);
     char *note = r->note ? u8_sanitize(r->note, strlen(r->note), 0) : NULL;
     json_key_string(b, "note", note);
     free(note);

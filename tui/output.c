@@ -188,11 +188,12 @@ void out_summary(buf_t *b, const search_result *r, size_t offset, int per_domain
 {
     buf_t line;
     buf_init(&line);
+    const char *more = r->capped ? "+" : "";
     if (r->n)
-        buf_printf(&line, "共 %lld 条，显示 %zu–%zu（%.1f ms）", r->total, offset + 1,
+        buf_printf(&line, "共 %lld%s 条，显示 %zu–%zu（%.1f ms）", r->total, more, offset + 1,
                    offset + r->n, r->ms);
     else
-        buf_printf(&line, "共 %lld 条（%.1f ms）", r->total, r->ms);
+        buf_printf(&line, "共 %lld%s 条（%.1f ms）", r->total, more, r->ms);
     const char *sep = "  ";
     for (size_t i = 0; per_domain && i < r->ncounts; i++)
         if (r->counts[i].count) {

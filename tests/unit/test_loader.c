@@ -68,7 +68,7 @@ static int run_load(const char *db, const char *fault, int strict, char **log, .
         if (fault)
             setenv("GONGKAI_TEST_FAULT", fault, 1);
         setenv("GONGKAI_TODAY", "2026-11-28", 1);
-        load_opts o = {db, strict, 1, corpora, n};
+        load_opts o = {.db_path = db, .strict = strict, .quiet = 1, .corpora = corpora, .ncorpora = n};
         _exit(load_run(&o));
     }
     int status;
@@ -467,6 +467,55 @@ static void test_version_mismatch_refused(void **state)
     free(db);
 }
 
+/* Broad queries: counting stops at SEARCH_COUNT_CAP, ranking at SEARCH_RANK_WINDOW. */
+static void test_search_caps(void **state)
+{
+    (void)state;
+    buf_t big;
+    buf_init(&big);
+    buf_adds(&big, "# 示例宽泛查询\n\n2020年1月1日 示例公布\n\n<!-- INFO END -->\n\n");
+    for (int i = 1; i <= SEARCH_COUNT_CAP + 500; i++)
+        buf_printf(&big, "第%d条 【示例】救助%s。\n\n", i, i % 3 ? "" : "标准");
+    put("c4/corpus.ini", "[a]\nkind = regulations\npath = *.md\n");
+    put("c4/示例宽泛查询(2020-01-01).md", big.s);
+    buf_free(&big);
+    char *db = db_path("c4.db");
+    assert_int_equal(run_load(db, NULL, 0, NULL, "c4", NULL), 0);
+    gk_db *h;
+    char *err = NULL;
+    assert_int_equal(db_open(db, &h, &err), 0);
+    search_opts o = {0};
+    search_result r;
+    /* every unit matches: the count stops at the cap, ranking looks at the newest window */
+    assert_int_equal(search_run(h, "救助", strlen("救助"), &o, &r, &err), 0);
+    assert_true(r.capped);
+    assert_int_equal(r.total, SEARCH_COUNT_CAP);
+    assert_int_equal(r.reachable, SEARCH_RANK_WINDOW);
+    assert_true(r.ranked);
+    assert_int_equal(r.n, 20);
+    assert_non_null(strstr(r.note, "最新的"));
+    search_result_free(&r);
+    /* a third of the units: counted exactly, still windowed */
+    assert_int_equal(search_run(h, "救助标准", strlen("救助标准"), &o, &r, &err), 0);
+    assert_false(r.capped);
+    assert_int_equal(r.total, (SEARCH_COUNT_CAP + 500) / 3);
+    assert_int_equal(r.reachable, SEARCH_RANK_WINDOW);
+    search_result_free(&r);
+    /* paging beyond the window ends cleanly */
+    o.offset = SEARCH_RANK_WINDOW - 5;
+    assert_int_equal(search_run(h, "救助标准", strlen("救助标准"), &o, &r, &err), 0);
+    assert_int_equal(r.n, 5);
+    search_result_free(&r);
+    /* one character: newest first, no window needed */
+    o.offset = 0;
+    assert_int_equal(search_run(h, "救", strlen("救"), &o, &r, &err), 0);
+    assert_false(r.ranked);
+    assert_int_equal(r.reachable, SEARCH_COUNT_CAP);
+    search_result_free(&r);
+    db_close(h);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_bad_files_are_reported),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_version_mismatch_refused),
+        cmocka_unit_test(test_search_caps),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -44,7 +44,8 @@ static int setup(void **state)
     char *corpora[] = {m1, m2};
     pid_t pid = fork();
     if (pid == 0) {
-        load_opts o = {db, 1, 1, corpora, 2}; /* strict: the real corpus must load cleanly */
+        /* strict: the real corpus must load cleanly */
+        load_opts o = {.db_path = db, .strict = 1, .quiet = 1, .corpora = corpora, .ncorpora = 2};
         _exit(load_run(&o));
     }
     int status;
