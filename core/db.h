@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 2
+#define GK_SCHEMA_VERSION 3
 
 typedef struct {
     sqlite3 *h;

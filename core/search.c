@@ -36,6 +36,11 @@ const char *search_domain_label(const char *domain)
     return domain;
 }
 
+const char *search_domain_at(size_t i)
+{
+    return i < NDOMAINS ? domains[i].domain : NULL;
+}
+
 static size_t domain_order(const char *domain)
 {
     for (size_t i = 0; i < NDOMAINS; i++)
@@ -48,7 +53,6 @@ typedef struct {
     char domain[16];
     int group;
     long long lo, hi, count;
-    int capped;          /* count stopped at SEARCH_COUNT_CAP */
     long long reachable; /* hits offered for paging */
 } range;
 
@@ -103,34 +107,69 @@ static int load_ranges(gk_db *db, const char *domain, range **out, size_t *n)
     return SQLITE_OK;
 }
 
-static int count_ranges(gk_db *db, const char *fts, range *rs, size_t n, long long *total)
+/* The range holding rowid (ranges do not overlap), or NULL. */
+static range *range_of(range *rs, size_t n, long long rowid)
 {
+    for (size_t i = 0; i < n; i++)
+        if (rowid >= rs[i].lo && rowid <= rs[i].hi)
+            return &rs[i];
+    return NULL;
+}
+
+typedef struct {
+    long long total;   /* matches seen (stops at SEARCH_COUNT_CAP) */
+    int capped;        /* there were more */
+    long long *page;   /* rowids [keep_from, keep_from + keep_n) of the scan, newest first */
+    size_t npage;
+} scan_t;
+
+/* One pass over every match, newest first: counts per range up to SEARCH_COUNT_CAP and
+ * keeps the rowids of one page for the unranked listing. A single pass matters for
+ * one-character queries, where FTS5 merges the lists of every bigram starting with that
+ * character before it returns the first row: per-range queries would pay that again for
+ * each range. */
+static int scan_matches(gk_db *db, const char *fts, range *rs, size_t n, size_t keep_from,
+                        size_t keep_n, scan_t *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        rs[i].count = 0;
+    if (!n)
+        return SQLITE_OK;
+    long long lo = rs[0].lo, hi = rs[0].hi;
+    for (size_t i = 1; i < n; i++) {
+        if (rs[i].lo < lo)
+            lo = rs[i].lo;
+        if (rs[i].hi > hi)
+            hi = rs[i].hi;
+    }
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db->h,
-                                "SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ?1 "
-                                "AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4)",
+                                "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
+                                "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return rc;
-    *total = 0;
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, rs[i].lo);
-        sqlite3_bind_int64(st, 3, rs[i].hi);
-        sqlite3_bind_int64(st, 4, SEARCH_COUNT_CAP + 1);
-        rc = sqlite3_step(st);
-        if (rc != SQLITE_ROW)
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, lo);
+    sqlite3_bind_int64(st, 3, hi);
+    sqlite3_bind_int64(st, 4, SEARCH_COUNT_CAP + 1);
+    out->page = xcalloc(keep_n ? keep_n : 1, sizeof *out->page);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->total == SEARCH_COUNT_CAP) {
+            out->capped = 1;
             break;
-        rs[i].count = sqlite3_column_int64(st, 0);
-        rs[i].capped = rs[i].count > SEARCH_COUNT_CAP;
-        if (rs[i].capped)
-            rs[i].count = SEARCH_COUNT_CAP;
-        *total += rs[i].count;
-        rc = SQLITE_OK;
+        }
+        long long rowid = sqlite3_column_int64(st, 0);
+        range *r = range_of(rs, n, rowid);
+        if (r)
+            r->count++;
+        if ((size_t)out->total >= keep_from && out->npage < keep_n)
+            out->page[out->npage++] = rowid;
+        out->total++;
     }
     sqlite3_finalize(st);
-    return rc;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int fetch_doc(gk_db *db, sqlite3_stmt *st, long long id, search_hit *h)
@@ -152,22 +191,47 @@ static int fetch_doc(gk_db *db, sqlite3_stmt *st, long long id, search_hit *h)
     return SQLITE_OK;
 }
 
-static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *rs, size_t n)
+static int add_hit(gk_db *db, sqlite3_stmt *doc, search_result *r, size_t *cap, long long id)
+{
+    r->hits = xgrow(r->hits, cap, r->n + 1, sizeof *r->hits);
+    int rc = fetch_doc(db, doc, id, &r->hits[r->n]);
+    if (rc == SQLITE_OK)
+        r->n++;
+    return rc;
+}
+
+static int prepare_doc(gk_db *db, sqlite3_stmt **doc)
+{
+    return sqlite3_prepare_v2(db->h,
+                              "SELECT domain, ref_id, rank_group, date, title, body FROM doc "
+                              "WHERE id = ?1",
+                              -1, doc, NULL);
+}
+
+/* Newest first: the page was collected by scan_matches. */
+static int fetch_page(gk_db *db, search_result *r, const scan_t *scan)
+{
+    sqlite3_stmt *doc = NULL;
+    size_t cap = 0;
+    int rc = prepare_doc(db, &doc);
+    for (size_t i = 0; rc == SQLITE_OK && i < scan->npage; i++)
+        rc = add_hit(db, doc, r, &cap, scan->page[i]);
+    sqlite3_finalize(doc);
+    return rc;
+}
+
+/* Ranked: range by range in display order, bm25 inside each. */
+static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range *rs, size_t n)
 {
     /* Ranked inside the newest ?6 matches of the range: all of them unless the range is
      * broader than SEARCH_RANK_WINDOW (see search.h). */
     const char *ranked_sql = "SELECT rowid FROM (SELECT rowid, rank FROM doc_fts WHERE doc_fts "
                              "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?6) "
                              "ORDER BY rank LIMIT ?4 OFFSET ?5";
-    const char *newest_sql = "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
-                             "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5";
     sqlite3_stmt *st = NULL, *doc = NULL;
-    int rc = sqlite3_prepare_v2(db->h, r->ranked ? ranked_sql : newest_sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db->h, ranked_sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db->h,
-                                "SELECT domain, ref_id, rank_group, date, title, body FROM doc "
-                                "WHERE id = ?1",
-                                -1, &doc, NULL);
+        rc = prepare_doc(db, &doc);
     size_t skip = o->offset, need = o->limit, cap = 0;
     for (size_t i = 0; rc == SQLITE_OK && i < n && need; i++) {
         if ((size_t)rs[i].reachable <= skip) {
@@ -180,16 +244,12 @@ static int fetch_hits(gk_db *db, const search_opts *o, search_result *r, range *
         sqlite3_bind_int64(st, 3, rs[i].hi);
         sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)skip);
-        if (r->ranked)
-            sqlite3_bind_int64(st, 6, rs[i].reachable);
+        sqlite3_bind_int64(st, 6, rs[i].reachable);
         skip = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            r->hits = xgrow(r->hits, &cap, r->n + 1, sizeof *r->hits);
-            search_hit *h = &r->hits[r->n];
-            rc = fetch_doc(db, doc, sqlite3_column_int64(st, 0), h);
+            rc = add_hit(db, doc, r, &cap, sqlite3_column_int64(st, 0));
             if (rc != SQLITE_OK)
                 break;
-            r->n++;
             need--;
         }
         if (rc == SQLITE_DONE)
@@ -259,27 +319,32 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
     }
     range *rs;
     size_t n;
-    long long total = 0;
+    scan_t scan;
+    memset(&scan, 0, sizeof scan);
+    r->ranked = !(r->q.broad || opts.order == SEARCH_NEWEST);
+    size_t keep_from = r->ranked ? 0 : opts.offset, keep_n = r->ranked ? 0 : opts.limit;
     int rc = load_ranges(db, domain, &rs, &n);
     if (rc == SQLITE_OK)
-        rc = count_ranges(db, r->q.fts, rs, n, &total);
-    if (rc == SQLITE_OK && total == 0) {
+        rc = scan_matches(db, r->q.fts, rs, n, keep_from, keep_n, &scan);
+    if (rc == SQLITE_OK && scan.total == 0) {
         query relaxed;
         if (query_relax(&r->q, &relaxed) == 0) {
-            long long t2 = 0;
-            rc = count_ranges(db, relaxed.fts, rs, n, &t2);
-            if (rc == SQLITE_OK && t2 > 0) {
+            scan_t s2;
+            rc = scan_matches(db, relaxed.fts, rs, n, keep_from, keep_n, &s2);
+            if (rc == SQLITE_OK && s2.total > 0) {
                 query_free(&r->q);
                 r->q = relaxed;
                 r->relaxed = 1;
-                total = t2;
+                free(scan.page);
+                scan = s2;
             } else {
-                query_free(&relaxed);
-                /* the counts now belong to the relaxed query: all zero anyway */
+                query_free(&relaxed); /* the per-range counts are all zero either way */
+                free(s2.page);
             }
         }
     }
-    r->ranked = !(r->q.broad || opts.order == SEARCH_NEWEST);
+    r->total = scan.total;
+    r->capped = scan.capped;
     int windowed = 0;
     for (size_t i = 0; i < n; i++) {
         rs[i].reachable = rs[i].count;
@@ -287,14 +352,13 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
             rs[i].reachable = SEARCH_RANK_WINDOW;
             windowed = 1;
         }
-        r->capped |= rs[i].capped;
         r->reachable += rs[i].reachable;
     }
     if (rc == SQLITE_OK) {
-        r->total = total;
         r->matcher = hl_matcher_new(&r->q);
-        rc = fetch_hits(db, &opts, r, rs, n);
+        rc = r->ranked ? fetch_ranked(db, &opts, r, rs, n) : fetch_page(db, r, &scan);
     }
+    free(scan.page);
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
         if (r->ncounts && !strcmp(r->counts[r->ncounts - 1].domain, rs[i].domain)) {
             r->counts[r->ncounts - 1].count += rs[i].count;

@@ -72,6 +72,9 @@ typedef struct {
 const char *search_domain_name(const char *user);
 /* Chinese label of a domain (法规, 社会组织 ...). */
 const char *search_domain_label(const char *domain);
+/* The domains in display order (i = 0 first), NULL past the end. The loader inserts units
+ * so that a higher rowid means earlier in this order. */
+const char *search_domain_at(size_t i);
 
 /* Returns 0 (r filled; r->n may be 0), 1 when there was nothing to search (r->note says
  * why), -1 on a database error (*err: a message for the user). */

@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -35,11 +35,12 @@ CREATE TABLE source (
 -- Every searchable unit of every domain (a regulation article, a Q&A item, an organisation,
 -- a hotline entry...) is a row here; its text is stored once and indexed by doc_fts.
 --
--- The loader inserts docs sorted by (domain, rank_group DESC, date, position), so each
--- (domain, rank_group) is one contiguous rowid range (doc_range) and, inside it, a higher
--- rowid is newer. Searches then run per range with FTS5's rowid constraints: in-force
--- items rank before repealed ones without computing bm25 for all of them, a domain filter
--- costs nothing, and "newest first" is FTS5's native ORDER BY rowid DESC.
+-- The loader inserts docs sorted by (domain in reverse display order, rank_group DESC,
+-- date, position), so each (domain, rank_group) is one contiguous rowid range (doc_range)
+-- and a higher rowid comes first: earlier domain, better status, newer. Searches run per
+-- range with FTS5's rowid constraints: in-force items rank before repealed ones without
+-- computing bm25 for all of them, a domain filter costs nothing, and "newest first" in
+-- display order is FTS5's native ORDER BY rowid DESC over the whole table.
 -- Small columns come first so reading them never touches the body's overflow pages.
 CREATE TABLE doc (
     id         INTEGER PRIMARY KEY,

@@ -516,6 +516,30 @@ static void test_search_caps(void **state)
     free(db);
 }
 
+/* bm25 weighs the title: a unit whose title matches ranks above one whose body does. */
+static void test_title_weight(void **state)
+{
+    (void)state;
+    put("c5/corpus.ini", "[a]\nkind = regulations\npath = *.md\n");
+    put("c5/示例养老服务办法.md", "# 示例养老服务办法\n\n2020年1月1日 示例公布\n\n"
+                                 "<!-- INFO END -->\n\n第一条 【示例】本条说明其他事项和一般要求。\n");
+    put("c5/示例其他办法.md", "# 示例其他办法\n\n2021年1月1日 示例公布\n\n"
+                             "<!-- INFO END -->\n\n第一条 【示例】本条说明养老服务和一般要求。\n");
+    char *db = db_path("c5.db");
+    assert_int_equal(run_load(db, NULL, 0, NULL, "c5", NULL), 0);
+    gk_db *h;
+    char *err = NULL;
+    assert_int_equal(db_open(db, &h, &err), 0);
+    search_opts o = {0};
+    search_result r;
+    assert_int_equal(search_run(h, "养老服务", strlen("养老服务"), &o, &r, &err), 0);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.hits[2].title, "示例其他办法 第一条");
+    search_result_free(&r);
+    db_close(h);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_version_mismatch_refused),
         cmocka_unit_test(test_search_caps),
+        cmocka_unit_test(test_title_weight),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
