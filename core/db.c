@@ -1,6 +1,7 @@
 #include "db.h"
 
 #include "fold.h"
+#include "rank.h"
 #include "xalloc.h"
 #include "zh_fts5.h"
 
@@ -139,6 +140,12 @@ int db_open(const char *path, gk_db **out, char **err)
         return -1;
     }
     free(stamp);
+    rc = rank_register(h);
+    if (rc != SQLITE_OK) {
+        *err = xasprintf("%s: %s", path, db_error_text(rc));
+        sqlite3_close(h);
+        return -1;
+    }
     gk_db *db = xcalloc(1, sizeof *db);
     db->h = h;
     db->path = xstrdup(path);
@@ -153,6 +160,12 @@ int db_open(const char *path, gk_db **out, char **err)
         vocab_add_group(db->vocab, members, n < 64 ? n : 64);
     }
     load_corpus_vocab(db);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h, "SELECT coalesce(max(id), 0) FROM doc", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            db->nunits = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
     *out = db;
     return 0;
 }
@@ -167,15 +180,22 @@ void db_close(gk_db *db)
     free(db);
 }
 
+/* data/schema.sql is in two parts: tables, then indexes after this marker. */
+#define AFTER_LOAD_MARK "\n-- @after-load"
+
 int db_create(const char *path, sqlite3 **out, char **err)
 {
     *out = NULL;
     sqlite3 *h = NULL;
+    const char *mark = strstr(embedded_schema_sql, AFTER_LOAD_MARK);
+    char *tables = mark ? xstrndup(embedded_schema_sql, (size_t)(mark - embedded_schema_sql))
+                        : xstrdup(embedded_schema_sql);
     int rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc == SQLITE_OK)
         rc = zh_fts5_register(h);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(h, embedded_schema_sql, NULL, NULL, NULL);
+        rc = sqlite3_exec(h, tables, NULL, NULL, NULL);
+    free(tables);
     if (rc != SQLITE_OK) {
         *err = xasprintf("%s: %s (%s)", path, db_error_text(rc), sqlite3_errmsg(h));
         sqlite3_close(h);
@@ -183,4 +203,15 @@ int db_create(const char *path, sqlite3 **out, char **err)
     }
     *out = h;
     return SQLITE_OK;
+}
+
+int db_create_indexes(sqlite3 *h, char **err)
+{
+    const char *mark = strstr(embedded_schema_sql, AFTER_LOAD_MARK);
+    if (!mark)
+        return SQLITE_OK;
+    int rc = sqlite3_exec(h, mark, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        *err = xasprintf("%s (%s)", db_error_text(rc), sqlite3_errmsg(h));
+    return rc;
 }

@@ -18,6 +18,7 @@ typedef struct {
     sqlite3 *h;
     char *path;
     vocab *vocab; /* built-in vocabulary plus the corpus's own (table vocab) */
+    long long nunits; /* search units (rows of doc), for ranking */
 } gk_db;
 
 /* Opens path read-only and checks it. On failure returns -1 with a message for the user
@@ -26,9 +27,14 @@ typedef struct {
 int db_open(const char *path, gk_db **out, char **err);
 void db_close(gk_db *db);
 
-/* Creates a new, empty database at path (which must not exist) with the schema and the
- * tokenizer registered, ready for loading. Returns SQLITE_OK or an error with *err set. */
+/* Creates a new, empty database at path (which must not exist) with the schema's tables
+ * and the tokenizer registered, ready for loading. Returns SQLITE_OK or an error with
+ * *err set. */
 int db_create(const char *path, sqlite3 **out, char **err);
+
+/* Creates the indexes of data/schema.sql (the part after "-- @after-load"), which the
+ * loader adds once the rows are in. Returns SQLITE_OK or an error with *err set. */
+int db_create_indexes(sqlite3 *h, char **err);
 
 /* Value of a meta key (malloc'd), or NULL. */
 char *db_meta(sqlite3 *h, const char *key);

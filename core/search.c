@@ -1,5 +1,6 @@
 #include "search.h"
 
+#include "rank.h"
 #include "reg.h"
 #include "xalloc.h"
 
@@ -225,10 +226,12 @@ static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range
 {
     /* Ranked inside the newest ?6 matches of the range: all of them unless the range is
      * broader than SEARCH_RANK_WINDOW (see search.h). */
-    const char *ranked_sql = "SELECT rowid FROM (SELECT rowid, rank FROM doc_fts WHERE doc_fts "
-                             "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?6) "
-                             "ORDER BY rank LIMIT ?4 OFFSET ?5";
+    const char *ranked_sql = "SELECT rowid FROM (SELECT rowid, gk_bm25(doc_fts, ?7) AS score "
+                             "FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+                             "ORDER BY rowid DESC LIMIT ?6) ORDER BY score, rowid DESC "
+                             "LIMIT ?4 OFFSET ?5";
     sqlite3_stmt *st = NULL, *doc = NULL;
+    char *idf = rank_idf_arg(db->h, &r->q, db->nunits);
     int rc = sqlite3_prepare_v2(db->h, ranked_sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
         rc = prepare_doc(db, &doc);
@@ -245,6 +248,7 @@ static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range
         sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)skip);
         sqlite3_bind_int64(st, 6, rs[i].reachable);
+        sqlite3_bind_text(st, 7, idf, -1, SQLITE_STATIC);
         skip = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             rc = add_hit(db, doc, r, &cap, sqlite3_column_int64(st, 0));
@@ -257,6 +261,7 @@ static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range
     }
     sqlite3_finalize(st);
     sqlite3_finalize(doc);
+    free(idf);
     return rc;
 }
 

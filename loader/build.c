@@ -570,7 +570,12 @@ int load_run(const load_opts *o)
         progress_update(&prog, done, c.records);
         fault_check(&c);
     }
-    /* 4. Per-kind finishing, then docs, FTS and meta. */
+    /* 4. Indexes, per-kind finishing, then docs, FTS and meta. */
+    if (!d.stop && db_create_indexes(c.db, &err) != SQLITE_OK) {
+        diag_error(&d, "gongkai", 0, "creating indexes failed: %s", err);
+        free(err);
+        d.stop = 1;
+    }
     for (size_t k = 0; load_kinds[k] && !d.stop; k++)
         if (load_kinds[k]->finish) {
             c.kind = load_kinds[k];

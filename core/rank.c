@@ -1,0 +1,207 @@
+#include "rank.h"
+
+#include "xalloc.h"
+#include "zh_tokenizer.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* bm25 parameters as in FTS5; column weights follow doc_fts(body, title). */
+#define K1 1.2
+#define B 0.75
+static const double column_weight[] = {1.0, 3.0};
+
+/* Per-statement state: the parsed idf values and the average row length. */
+typedef struct {
+    double *idf;
+    int nidf;
+    double avgdl;
+    double *freq; /* scratch, one per phrase */
+    int nfreq;
+} rank_state;
+
+static void free_state(void *p)
+{
+    rank_state *s = p;
+    free(s->idf);
+    free(s->freq);
+    free(s);
+}
+
+static rank_state *state_for(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value *arg)
+{
+    rank_state *s = api->xGetAuxdata(fts, 0);
+    if (s)
+        return s;
+    s = xcalloc(1, sizeof *s);
+    const char *list = arg ? (const char *)sqlite3_value_text(arg) : NULL;
+    size_t cap = 0;
+    for (const char *p = list; p && *p;) {
+        char *end;
+        double v = strtod(p, &end);
+        if (end == p)
+            break;
+        s->idf = xgrow(s->idf, &cap, (size_t)s->nidf + 1, sizeof *s->idf);
+        s->idf[s->nidf++] = v;
+        p = (*end == ',') ? end + 1 : end;
+    }
+    sqlite3_int64 rows = 0, total = 0;
+    api->xRowCount(fts, &rows);
+    double tokens = 0;
+    for (int c = 0; c < api->xColumnCount(fts); c++)
+        if (api->xColumnTotalSize(fts, c, &total) == SQLITE_OK)
+            tokens += (double)total;
+    s->avgdl = rows > 0 ? tokens / (double)rows : 1.0;
+    if (s->avgdl <= 0)
+        s->avgdl = 1.0;
+    if (api->xSetAuxdata(fts, s, free_state) != SQLITE_OK) {
+        free_state(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void gk_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    rank_state *s = state_for(api, fts, nval > 0 ? val[0] : NULL);
+    if (!s) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    int nphrase = api->xPhraseCount(fts);
+    if (s->nfreq < nphrase) {
+        free(s->freq);
+        s->freq = xcalloc((size_t)nphrase, sizeof *s->freq);
+        s->nfreq = nphrase;
+    }
+    memset(s->freq, 0, (size_t)nphrase * sizeof *s->freq);
+    int ninst = 0;
+    int rc = api->xInstCount(fts, &ninst);
+    for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+        int phrase, col, off;
+        rc = api->xInst(fts, i, &phrase, &col, &off);
+        if (rc == SQLITE_OK && phrase < nphrase && col >= 0 && col < 2)
+            s->freq[phrase] += column_weight[col];
+    }
+    int dl = 0;
+    if (rc == SQLITE_OK)
+        rc = api->xColumnSize(fts, -1, &dl);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double score = 0, norm = K1 * (1 - B + B * (double)dl / s->avgdl);
+    for (int p = 0; p < nphrase; p++) {
+        double idf = p < s->nidf ? s->idf[p] : 1.0;
+        score += idf * s->freq[p] * (K1 + 1) / (s->freq[p] + norm);
+    }
+    sqlite3_result_double(ctx, -score); /* smaller is better, like bm25() */
+}
+
+int rank_register(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (!api || api->iVersion < 2)
+        return SQLITE_ERROR;
+    int rc = api->xCreateFunction(api, "gk_bm25", NULL, gk_bm25, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db,
+                          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.doc_vocab USING "
+                          "fts5vocab(main, doc_fts, row)",
+                          NULL, NULL, NULL);
+    return rc;
+}
+
+/* ---- document frequencies ---------------------------------------------------------- */
+
+typedef struct {
+    char *text[ZH_WORD_MAX * 4];
+    int n;
+} token_list;
+
+static int collect(void *ctx, const char *tok, int ntok, int start, int end)
+{
+    (void)start;
+    (void)end;
+    token_list *t = ctx;
+    if (t->n < (int)(sizeof t->text / sizeof *t->text))
+        t->text[t->n++] = xstrndup(tok, (size_t)ntok);
+    return 0;
+}
+
+/* Units containing a token (or, for a prefix, any token that starts with it). */
+static double token_df(sqlite3_stmt *exact, sqlite3_stmt *prefix, const char *tok, int is_prefix)
+{
+    sqlite3_stmt *st = is_prefix ? prefix : exact;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
+    char *upper = NULL;
+    if (is_prefix) {
+        upper = xasprintf("%s\xf4\x90\x80\x80", tok); /* above every UTF-8 continuation */
+        sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+    }
+    double df = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        df = sqlite3_column_double(st, 0);
+    sqlite3_reset(st);
+    free(upper);
+    return df;
+}
+
+static double phrase_df(sqlite3_stmt *exact, sqlite3_stmt *prefix, const query_alt *a)
+{
+    token_list t = {{0}, 0};
+    zh_tokenize(a->text, (int)strlen(a->text), ZH_QUERY, collect, &t);
+    double df = -1;
+    for (int i = 0; i < t.n; i++) {
+        double d = token_df(exact, prefix, t.text[i], a->prefix && i == t.n - 1);
+        if (df < 0 || d < df)
+            df = d; /* a phrase is at most as common as its rarest token */
+        free(t.text[i]);
+    }
+    return df < 0 ? 0 : df;
+}
+
+static void add_idf(buf_t *b, double df, long long nrows)
+{
+    double idf = log(((double)nrows - df + 0.5) / (df + 0.5));
+    if (idf <= 0)
+        idf = 1e-6; /* as FTS5 does for terms in more than half the rows */
+    buf_printf(b, "%s%.6g", b->len ? "," : "", idf);
+}
+
+char *rank_idf_arg(sqlite3 *db, const query *q, long long nrows)
+{
+    sqlite3_stmt *exact = NULL, *prefix = NULL;
+    buf_t b;
+    buf_init(&b);
+    if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.doc_vocab WHERE term = ?1", -1, &exact,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db,
+                           "SELECT sum(doc) FROM temp.doc_vocab WHERE term >= ?1 AND term < ?2",
+                           -1, &prefix, NULL) != SQLITE_OK) {
+        sqlite3_finalize(exact);
+        sqlite3_finalize(prefix);
+        return xstrdup(""); /* every phrase then weighs 1: still a sensible order */
+    }
+    /* Phrase order of the expression built by query.c: positive terms, then excluded. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < q->nterms; i++) {
+            const query_term *t = &q->terms[i];
+            if ((t->op == QUERY_NOT) != pass)
+                continue;
+            for (size_t j = 0; j < t->nalts; j++)
+                add_idf(&b, phrase_df(exact, prefix, &t->alts[j]), nrows);
+        }
+    sqlite3_finalize(exact);
+    sqlite3_finalize(prefix);
+    return buf_take(&b);
+}
