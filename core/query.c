@@ -157,7 +157,7 @@ static void make_alts(query_term *t, const char *folded, const vocab *v, int sta
 
 /* ---- expression -------------------------------------------------------------------- */
 
-static void add_phrase(buf_t *b, const query_alt *a)
+void query_append_phrase(buf_t *b, const query_alt *a)
 {
     buf_addc(b, '"');
     for (const char *p = a->text; *p; p++) {
@@ -173,14 +173,14 @@ static void add_phrase(buf_t *b, const query_alt *a)
 static void add_term(buf_t *b, const query_term *t)
 {
     if (t->nalts == 1) {
-        add_phrase(b, &t->alts[0]);
+        query_append_phrase(b, &t->alts[0]);
         return;
     }
     buf_addc(b, '(');
     for (size_t i = 0; i < t->nalts; i++) {
         if (i)
             buf_adds(b, " OR ");
-        add_phrase(b, &t->alts[i]);
+        query_append_phrase(b, &t->alts[i]);
     }
     buf_addc(b, ')');
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "vocab.h"
+#include "xalloc.h"
 
 #define QUERY_MAX_CHARS 256 /* longer input is cut (with a note) */
 #define QUERY_MAX_TERMS 16
@@ -54,6 +55,9 @@ int query_build(const char *input, size_t len, const vocab *v, int or_mode, quer
  * into two-character pieces that are AND-ed. Returns 0 and fills out when something was
  * split, 1 when the query cannot be relaxed. */
 int query_relax(const query *q, query *out);
+
+/* Appends one alternative as an FTS5 phrase: "text" with quotes doubled, * for a prefix. */
+void query_append_phrase(buf_t *b, const query_alt *a);
 
 void query_free(query *q);
 

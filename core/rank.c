@@ -1,7 +1,6 @@
 #include "rank.h"
 
 #include "xalloc.h"
-#include "zh_tokenizer.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -111,63 +110,31 @@ int rank_register(sqlite3 *db)
     sqlite3_finalize(st);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
-    int rc = api->xCreateFunction(api, "gk_bm25", NULL, gk_bm25, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db,
-                          "CREATE VIRTUAL TABLE IF NOT EXISTS temp.doc_vocab USING "
-                          "fts5vocab(main, doc_fts, row)",
-                          NULL, NULL, NULL);
-    return rc;
+    return api->xCreateFunction(api, "gk_bm25", NULL, gk_bm25, NULL);
 }
 
 /* ---- document frequencies ---------------------------------------------------------- */
 
-typedef struct {
-    char *text[ZH_WORD_MAX * 4];
-    int n;
-} token_list;
-
-static int collect(void *ctx, const char *tok, int ntok, int start, int end)
+/* Units matching one phrase, counted up to cap (a lower bound beyond it). A phrase that
+ * ends in a prefix (a single character, 2022年) is taken as common without counting:
+ * FTS5 merges the lists of every token with that prefix before returning a row, which
+ * costs as much as the search itself, and single characters rarely tell units apart. */
+static double phrase_df(sqlite3_stmt *st, const query_alt *a, long long cap)
 {
-    (void)start;
-    (void)end;
-    token_list *t = ctx;
-    if (t->n < (int)(sizeof t->text / sizeof *t->text))
-        t->text[t->n++] = xstrndup(tok, (size_t)ntok);
-    return 0;
-}
-
-/* Units containing a token (or, for a prefix, any token that starts with it). */
-static double token_df(sqlite3_stmt *exact, sqlite3_stmt *prefix, const char *tok, int is_prefix)
-{
-    sqlite3_stmt *st = is_prefix ? prefix : exact;
+    if (a->prefix)
+        return (double)cap;
+    buf_t b;
+    buf_init(&b);
+    query_append_phrase(&b, a);
     sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-    char *upper = NULL;
-    if (is_prefix) {
-        upper = xasprintf("%s\xf4\x90\x80\x80", tok); /* above every UTF-8 continuation */
-        sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
-    }
+    sqlite3_bind_text(st, 1, b.s, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, cap);
     double df = 0;
     if (sqlite3_step(st) == SQLITE_ROW)
         df = sqlite3_column_double(st, 0);
     sqlite3_reset(st);
-    free(upper);
+    buf_free(&b);
     return df;
-}
-
-static double phrase_df(sqlite3_stmt *exact, sqlite3_stmt *prefix, const query_alt *a)
-{
-    token_list t = {{0}, 0};
-    zh_tokenize(a->text, (int)strlen(a->text), ZH_QUERY, collect, &t);
-    double df = -1;
-    for (int i = 0; i < t.n; i++) {
-        double d = token_df(exact, prefix, t.text[i], a->prefix && i == t.n - 1);
-        if (df < 0 || d < df)
-            df = d; /* a phrase is at most as common as its rarest token */
-        free(t.text[i]);
-    }
-    return df < 0 ? 0 : df;
 }
 
 static void add_idf(buf_t *b, double df, long long nrows)
@@ -175,23 +142,25 @@ static void add_idf(buf_t *b, double df, long long nrows)
     double idf = log(((double)nrows - df + 0.5) / (df + 0.5));
     if (idf <= 0)
         idf = 1e-6; /* as FTS5 does for terms in more than half the rows */
-    buf_printf(b, "%s%.6g", b->len ? "," : "", idf);
+    buf_printf(b, "%s%.17g", b->len ? "," : "", idf);
 }
 
-char *rank_idf_arg(sqlite3 *db, const query *q, long long nrows)
+char *rank_idf_arg(sqlite3 *db, const query *q, long long nrows, long long cap)
 {
-    sqlite3_stmt *exact = NULL, *prefix = NULL;
+    size_t nphrases = 0;
+    for (size_t i = 0; i < q->nterms; i++)
+        nphrases += q->terms[i].nalts;
+    /* One phrase: its idf scales every score alike and cannot change the order. */
+    if (nphrases < 2)
+        return xstrdup("");
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ?1 "
+                           "LIMIT ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return xstrdup(""); /* every phrase then weighs 1: still a sensible order */
     buf_t b;
     buf_init(&b);
-    if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.doc_vocab WHERE term = ?1", -1, &exact,
-                           NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db,
-                           "SELECT sum(doc) FROM temp.doc_vocab WHERE term >= ?1 AND term < ?2",
-                           -1, &prefix, NULL) != SQLITE_OK) {
-        sqlite3_finalize(exact);
-        sqlite3_finalize(prefix);
-        return xstrdup(""); /* every phrase then weighs 1: still a sensible order */
-    }
     /* Phrase order of the expression built by query.c: positive terms, then excluded. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < q->nterms; i++) {
@@ -199,9 +168,8 @@ char *rank_idf_arg(sqlite3 *db, const query *q, long long nrows)
             if ((t->op == QUERY_NOT) != pass)
                 continue;
             for (size_t j = 0; j < t->nalts; j++)
-                add_idf(&b, phrase_df(exact, prefix, &t->alts[j]), nrows);
+                add_idf(&b, phrase_df(st, &t->alts[j], cap), nrows);
         }
-    sqlite3_finalize(exact);
-    sqlite3_finalize(prefix);
+    sqlite3_finalize(st);
     return buf_take(&b);
 }

@@ -231,7 +231,7 @@ static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range
                              "ORDER BY rowid DESC LIMIT ?6) ORDER BY score, rowid DESC "
                              "LIMIT ?4 OFFSET ?5";
     sqlite3_stmt *st = NULL, *doc = NULL;
-    char *idf = rank_idf_arg(db->h, &r->q, db->nunits);
+    char *idf = rank_idf_arg(db->h, &r->q, db->nunits, SEARCH_COUNT_CAP);
     int rc = sqlite3_prepare_v2(db->h, ranked_sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
         rc = prepare_doc(db, &doc);
