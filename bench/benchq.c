@@ -469,9 +469,11 @@ static void init_sql(void)
              "SELECT count(*) FROM (SELECT 1 FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rowid "
              "DESC LIMIT %d)",
              SEARCH_COUNT_CAP + 1);
+    /* As search.c ranks: gk_bm25 (core/rank.h) over the newest window; the idf argument is
+     * empty here, as search.c passes it for a one-phrase query. */
     snprintf(m_sql[M_RANKED_WIN], sizeof m_sql[0],
-             "SELECT rowid FROM (SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY "
-             "rowid DESC LIMIT %d) ORDER BY rank LIMIT 20",
+             "SELECT rowid FROM (SELECT rowid, gk_bm25(doc_fts, '') AS s FROM doc_fts WHERE "
+             "doc_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d) ORDER BY s LIMIT 20",
              SEARCH_RANK_WINDOW);
 }
 
@@ -1054,7 +1056,7 @@ static void report_latency(FILE *o, const run_t *r)
                "ORDER BY rank LIMIT 20;\n"
                "  +vocab = count / ranked p50 with the vocabulary expansion; the console's bounded "
                "forms (search.h, with vocabulary):\n"
-               "  count<=%d = count stopping at %d+1, rank<=%d = bm25 over the newest %d matches; "
+               "  count<=%d = count stopping at %d+1, rank<=%d = gk_bm25 over the newest %d matches; "
                "search = search_run, the\n"
                "  console's whole path (count per range, fetch, highlight). A Traditional-typed query "
                "folds to the same MATCH\n"
