@@ -20,6 +20,7 @@ mkdir -p "$HOME"
 
 passed=0
 failed=0
+skipped=0
 failures=""
 log="$GONGKAI_TMP/last-run.log"
 : > "$log"
@@ -32,8 +33,11 @@ run_cmocka() {
     printf '%s\n' "$out" >> "$log"
     p=$(printf '%s\n' "$out" | sed -n 's/.*\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
     f=$(printf '%s\n' "$out" | sed -n 's/.*\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    k=$(printf '%s\n' "$out" | sed -n 's/.*\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | tail -n 1)
     p=${p:-0}
     f=${f:-0}
+    k=${k:-0}
+    skipped=$((skipped + k))
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         f=1 # crashed or exited early: count it
         printf '%s\n' "$out" | tail -n 20
@@ -44,7 +48,12 @@ run_cmocka() {
         failures="$failures $name"
         printf '%s\n' "$out" | grep -E '^\[  (FAILED|  ERROR)|^\[  ERROR|Failure|error:|\.c:[0-9]+' | head -n 30
     fi
-    printf '%-28s %4d passed %4d failed\n' "$name" "$p" "$f"
+    if [ "$k" -ne 0 ]; then
+        printf '%-28s %4d passed %4d failed %4d skipped (%s)\n' "$name" "$p" "$f" "$k" \
+            "$(printf '%s\n' "$out" | grep -m1 '^SKIP' || echo 'see the log')"
+    else
+        printf '%-28s %4d passed %4d failed\n' "$name" "$p" "$f"
+    fi
 }
 
 run_script() {
@@ -80,5 +89,6 @@ for script in "$ROOT"/tests/*/*.t.sh; do
 done
 
 [ -n "$failures" ] && echo "failing:$failures (full output in $log)"
+[ "$skipped" -ne 0 ] && echo "$skipped skipped (their reasons are above)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
