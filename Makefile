@@ -39,8 +39,8 @@ LDSAN := -fsanitize=address,undefined
 endif
 
 CPPFLAGS_ALL = -D_GNU_SOURCE -Icore -Iloader -Itui -I$(BUILD)/gen $(PKG_CFLAGS)
-CFLAGS_ALL = -std=c11 $(OPT) $(WARN) -MMD -MP $(CFLAGS)
-LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
+CFLAGS_ALL = -std=c11 -pthread $(OPT) $(WARN) -MMD -MP $(CFLAGS)
+LDFLAGS_ALL = -pthread $(LDSAN) $(LDFLAGS)
 
 GEN := $(BUILD)/gen
 OPENCC_DIR ?= /usr/share/opencc

@@ -1,7 +1,9 @@
 /* gongkai 政务公开查询台: command-line entry point. Sets the locale, takes the common
  * options (--db, --config anywhere before "--"; --version, --help before the subcommand),
  * reads the configuration and hands over to a subcommand or the console. */
+#include "app.h"
 #include "cli.h"
+#include "help.h"
 #include "config.h"
 #include "fold.h"
 #include "load.h"
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #ifndef GONGKAI_VERSION
 #define GONGKAI_VERSION "0.1.0"
@@ -23,12 +26,13 @@ static void usage(FILE *f)
 {
     fputs("gongkai 政务公开查询台 — 民政部政务公开资料离线查询\n"
           "用法 usage:\n"
-          "  gongkai [--db PATH] [--config FILE]              console (line mode for now)\n"
+          "  gongkai [--db PATH] [--config FILE]              the console (full screen)\n"
           "  gongkai --cli                                    line-mode console\n"
           "  gongkai load [--strict] [--quiet] CORPUS...      build the database\n"
           "  gongkai search [options] QUERY...                search (gongkai search -h)\n"
           "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
-          "  gongkai --version | --help\n"
+          "  gongkai --version | --help | --keys-md\n"
+          "  gongkai --test-script FILE [--test-size 24x80]   replay keys without a terminal\n"
           "Common options:\n"
           "  --db PATH       database (default: [database] path, else\n"
           "                  $XDG_DATA_HOME/gongkai/gongkai.db)\n"
@@ -70,8 +74,8 @@ int main(int argc, char **argv)
     set_locale();
 
     /* Common options are taken out; the rest keeps its order for the subcommand. */
-    const char *db_opt = NULL, *config_opt = NULL;
-    int cli = 0;
+    const char *db_opt = NULL, *config_opt = NULL, *test_script = NULL;
+    int cli = 0, keys_md = 0, test_rows = 24, test_cols = 80;
     char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
     int nrest = 0, dashdash = 0;
     for (int i = 1; i < argc; i++) {
@@ -92,6 +96,16 @@ int main(int argc, char **argv)
             return 2;
         } else if (nrest == 0 && !strcmp(a, "--cli")) {
             cli = 1;
+        } else if (nrest == 0 && !strcmp(a, "--keys-md")) {
+            keys_md = 1;
+        } else if ((v = take_value(argc, argv, &i, "--test-script", &missing))) {
+            test_script = v;
+        } else if ((v = take_value(argc, argv, &i, "--test-size", &missing))) {
+            if (sscanf(v, "%dx%d", &test_rows, &test_cols) != 2 || test_rows < 1 || test_cols < 1) {
+                fprintf(stderr, "gongkai: --test-size takes ROWSxCOLS, e.g. 24x80\n");
+                free(rest);
+                return 2;
+            }
         } else if (nrest == 0 && !strcmp(a, "--version")) {
             printf("gongkai %s (%s; SQLite %s)\n", GONGKAI_VERSION, fold_stamp(),
                    sqlite3_libversion());
@@ -132,9 +146,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "gongkai: --cli takes no subcommand (%s)\n", sub);
         usage(stderr);
         rc = 2;
-    } else if (!sub || cli) {
-        /* The curses console will take this place; until then the line mode serves. */
+    } else if (cli) {
         rc = cli_main(&cfg, db_path);
+    } else if (keys_md) {
+        keymap *km = keymap_new();
+        buf_t b;
+        buf_init(&b);
+        help_text(km, 1, &b);
+        fputs(b.s, stdout);
+        buf_free(&b);
+        keymap_free(km);
+        rc = 0;
+    } else if (!sub && !test_script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        /* Commands piped in or output captured: the line mode serves them. */
+        rc = cli_main(&cfg, db_path);
+    } else if (!sub) {
+        rc = app_main(&cfg, db_path, test_script, test_rows, test_cols);
     } else if (!strcmp(sub, "load")) {
         rc = load_main(nrest - 1, rest + 1, db_path);
     } else if (!strcmp(sub, "search")) {

@@ -198,7 +198,7 @@ printf '[history]\nfile = %s\nsize = 0\n' "$T/h-size0" >"$T/size0.ini"
 printf '托底线\n' | "$BIN" --db "$DB" --config "$T/size0.ini" --cli >/dev/null 2>&1
 check history_size0 "history written with size = 0" [ ! -e "$T/h-size0" ]
 
-# Without a subcommand the (line-mode) console runs.
+# Without a subcommand and without a terminal, the line-mode console runs.
 printf '托底线\n' | "$BIN" --db "$DB" >"$T/out" 2>&1
 check default_console "exit $?" has "1. [法规]"
 

@@ -1,0 +1,52 @@
+/* Every named action of the console, with its help text: one table for the key bindings,
+ * config.ini's [keys] section, the help screen and docs/keys.md. */
+#ifndef GONGKAI_ACTION_H
+#define GONGKAI_ACTION_H
+
+/* X(ID, name used in config.ini, label in the function-key bar, help text) */
+#define ACTIONS(X)                                                                         \
+    X(QUIT, "quit", "退出", "退出 quit")                                                            \
+    X(HELP, "help", "帮助", "帮助：按键一览 help")                                                   \
+    X(REDRAW, "redraw", "重画", "重画屏幕 redraw the screen")                                        \
+    X(PANE_SEARCH, "pane-search", "搜索", "搜索窗格：查全部 search everything")                       \
+    X(PANE_REGS, "pane-regs", "法规", "法规窗格 regulations")                                        \
+    X(NEXT_PANE, "next-pane", "下个", "下一个窗格 next pane")                                         \
+    X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
+    X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
+    X(TOGGLE_SCRIPT, "toggle-script", "简繁", "简体/繁体显示 Simplified/Traditional display")        \
+    X(UP, "up", "上", "上一行 up")                                                                 \
+    X(DOWN, "down", "下", "下一行 down")                                                           \
+    X(PAGE_UP, "page-up", "上页", "上一页 page up")                                                  \
+    X(PAGE_DOWN, "page-down", "下页", "下一页 page down")                                            \
+    X(FIRST, "first", "首行", "第一行 first")                                                        \
+    X(LAST, "last", "末行", "最后一行 last")                                                         \
+    X(OPEN, "open", "打开", "打开 open")                                                             \
+    X(BACK, "back", "返回", "返回 back")                                                             \
+    X(FILTER, "filter", "筛选", "筛选：效力、位阶、机关、年份 filter")                                \
+    X(SORT, "sort", "排序", "排序 sort")                                                             \
+    X(TOGGLE_REPEALED, "toggle-repealed", "已废止", "显示/隐藏已修改、已废止 show or hide superseded")  \
+    X(GOTO_ARTICLE, "goto-article", "跳转", "跳到第X条 go to an article")                            \
+    X(NEXT_ARTICLE, "next-article", "下一条", "下一条 next article")                                   \
+    X(PREV_ARTICLE, "prev-article", "上一条", "上一条 previous article")                               \
+    X(NEXT_MATCH, "next-match", "下一处", "下一处匹配 next match")                                     \
+    X(PREV_MATCH, "prev-match", "上一处", "上一处匹配 previous match")                                 \
+    X(COPY_CITATION, "copy-citation", "引用", "复制引用 copy the citation")                          \
+    X(VERSIONS, "versions", "版本", "版本列表 versions")                                             \
+    X(TOGGLE_TREE, "toggle-tree", "目录", "显示/隐藏条文目录 article list")
+
+enum action {
+    ACT_NONE = 0,
+#define X(id, name, label, help) ACT_##id,
+    ACTIONS(X)
+#undef X
+    ACT_COUNT
+};
+
+/* Name ("quit"), function-key bar label ("退出") and help text of an action. */
+const char *action_name(enum action a);
+const char *action_label(enum action a);
+const char *action_help(enum action a);
+/* The action with that name, or ACT_NONE. */
+enum action action_by_name(const char *name);
+
+#endif

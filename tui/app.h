@@ -1,0 +1,60 @@
+/* The console application: state shared by the panes, the main loop, the screen layout
+ * (title bar, tabs, pane, status line, input line, function-key bar) and key dispatch:
+ * modal overlay first, then the input line when it has the focus, then the pane's keymap
+ * falling back to the global one; an unbound printable key in a list starts a search. */
+#ifndef GONGKAI_APP_H
+#define GONGKAI_APP_H
+
+#include "config.h"
+#include "convert.h"
+#include "db.h"
+#include "hist.h"
+#include "keymap.h"
+#include "lineedit.h"
+#include "pane.h"
+#include "term.h"
+#include "worker.h"
+
+/* Runs the console on db_path. script: a key script (test mode), else NULL. Returns the
+ * exit status. */
+int app_main(config_t *cfg, const char *db_path, const char *script, int rows, int cols);
+
+/* ---- for panes ---------------------------------------------------------------------- */
+
+gk_db *app_db(app *a);
+const config_t *app_config(app *a);
+const keymap *app_keymap(app *a);
+enum convert_script app_script(app *a);
+
+/* Starts an asynchronous search for the current pane; its result arrives in the pane's
+ * result(). A newer search supersedes an older one. */
+void app_search(app *a, const char *text, const search_opts *o);
+
+/* Status line: a message until the next key (error = shown as an error). */
+void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Status line: the result count and time of the last query. */
+void app_set_count(app *a, const char *text);
+
+/* Switches to a pane by name ("regs") and lets it open something (see pane_regs). */
+void app_show_pane(app *a, const char *name);
+/* The regulations pane opens the article or unit reg_node.id node with query highlights. */
+void app_open_reg_node(app *a, long long node_id, const query *q);
+
+/* Asks a one-line question in the input line ("跳到第几条："); the answer (or NULL when
+ * cancelled) goes to cb. */
+typedef void (*app_answer_fn)(void *st, app *a, const char *answer);
+void app_ask(app *a, const char *prompt, app_answer_fn cb, void *st);
+
+/* The text of the input line, and setting it. */
+char *app_input_text(app *a);
+void app_set_input(app *a, const char *text);
+
+/* A modal list to pick one of n items (filters, versions): cb gets the index or -1. */
+typedef void (*app_pick_fn)(void *st, app *a, int index);
+void app_pick(app *a, const char *title, const char *const *items, int n, int selected,
+              app_pick_fn cb, void *st);
+
+/* Marks everything for drawing. */
+void app_redraw(app *a);
+
+#endif

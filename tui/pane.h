@@ -1,0 +1,54 @@
+/* A pane of the console (搜索, 法规 ...) behind an ops table, one file each (cf. tig's
+ * view_ops). The application owns the screen layout, the input line, key dispatch and the
+ * search worker; a pane draws its rectangle, handles actions, reacts to what is typed and
+ * receives search results. Panes draw through draw.h and never include curses. */
+#ifndef GONGKAI_PANE_H
+#define GONGKAI_PANE_H
+
+#include <stddef.h>
+
+#include "action.h"
+#include "draw.h"
+#include "keymap.h"
+#include "search.h"
+
+typedef struct app app;
+
+/* Results of pane handlers (bit flags). */
+enum {
+    PR_IGNORED = 0, /* not handled: the application tries its own handling */
+    PR_HANDLED = 1,
+    PR_REDRAW = 2,  /* the pane must be drawn again */
+};
+
+typedef struct pane_ops {
+    const char *name;  /* "search", "regs": config and tests */
+    const char *label; /* "搜索", "法规": tab */
+    void *(*init)(app *a);
+    void (*done)(void *st);
+    /* Draw into r (already cleared). */
+    void (*draw)(void *st, app *a, const rect *r);
+    /* A bound action; PR_IGNORED lets the application handle it. */
+    int (*action)(void *st, app *a, enum action act);
+    /* The input line changed (submitted = 0, as you type) or Enter was pressed. */
+    void (*query)(void *st, app *a, const char *text, int submitted);
+    /* A search this pane asked for (app_search) finished; the pane owns *r now. */
+    void (*result)(void *st, app *a, search_result *r, int rc, const char *err);
+    /* The keymap chain of the current view, most specific first. */
+    size_t (*contexts)(void *st, enum keymap_ctx *out, size_t max);
+    /* A mouse event inside the pane's rectangle (may be NULL). */
+    int (*mouse)(void *st, app *a, const rect *r, const gk_key *k);
+    /* The pane became visible (may be NULL). */
+    void (*activate)(void *st, app *a);
+    /* Prompt of the input line for this pane ("查询>"). */
+    const char *(*prompt)(void *st);
+} pane_ops;
+
+extern const pane_ops pane_search_ops;
+extern const pane_ops pane_regs_ops;
+
+/* The regulations pane opens a regulation at a node (题注, 条 or 段 of reg_node) and
+ * highlights q's matches in its text (q may be NULL). */
+void pane_regs_open(void *st, app *a, long long node_id, const query *q);
+
+#endif

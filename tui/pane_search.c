@@ -1,0 +1,407 @@
+/* 搜索: search everything as you type. Results are grouped by domain under a header line;
+ * each hit shows its title and a snippet with the matches highlighted. Enter opens the
+ * hit in its own pane (a regulation article in 法规). */
+#include "app.h"
+#include "output.h"
+#include "u8.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 100 /* hits asked for at a time; more are fetched when the end is reached */
+
+typedef struct {
+    int header;       /* a domain header line, else a hit */
+    int hit;          /* index into hits */
+    char domain[16];
+    long long count;  /* header: hits of that domain */
+} item;
+
+typedef struct {
+    char *title, *snippet; /* prepared for display (sanitised, converted) */
+    hl_spans title_spans, snippet_spans;
+} shown;
+
+typedef struct {
+    char *query;          /* the query of the results shown */
+    search_result r;      /* r.hits hold every page fetched so far */
+    int have;             /* r is valid */
+    shown *shown;
+    item *items;
+    int nitems;
+    int sel;              /* selected hit (index into r.hits), -1 when none */
+    int top;              /* first item shown */
+    int loading_more;
+    enum convert_script script; /* of the prepared texts */
+    const char *error;
+} search_pane;
+
+static void free_shown(search_pane *s)
+{
+    for (size_t i = 0; s->shown && i < s->r.n; i++) {
+        free(s->shown[i].title);
+        free(s->shown[i].snippet);
+        hl_spans_free(&s->shown[i].title_spans);
+        hl_spans_free(&s->shown[i].snippet_spans);
+    }
+    free(s->shown);
+    s->shown = NULL;
+}
+
+static void clear(search_pane *s)
+{
+    free_shown(s);
+    if (s->have)
+        search_result_free(&s->r);
+    s->have = 0;
+    free(s->items);
+    s->items = NULL;
+    s->nitems = 0;
+    s->sel = -1;
+    s->top = 0;
+}
+
+static void *init(app *a)
+{
+    (void)a;
+    search_pane *s = xcalloc(1, sizeof *s);
+    s->sel = -1;
+    return s;
+}
+
+static void done(void *st)
+{
+    search_pane *s = st;
+    clear(s);
+    free(s->query);
+    free(s);
+}
+
+/* Display forms of every hit, converted to the current script. */
+static void prepare(search_pane *s, app *a)
+{
+    free_shown(s);
+    s->script = app_script(a);
+    s->shown = xcalloc(s->r.n ? s->r.n : 1, sizeof *s->shown);
+    for (size_t i = 0; i < s->r.n; i++) {
+        const search_hit *h = &s->r.hits[i];
+        out_text t;
+        out_text_make(&t, h->title, 0, strlen(h->title), &h->title_spans, 0, s->script);
+        s->shown[i].title = t.s;
+        s->shown[i].title_spans = t.spans;
+        out_snippet(&t, h->body, h->snip_start, h->snip_end, &h->body_spans, s->script);
+        s->shown[i].snippet = t.s;
+        s->shown[i].snippet_spans = t.spans;
+    }
+}
+
+/* Header lines where the domain changes. */
+static void build_items(search_pane *s)
+{
+    free(s->items);
+    s->items = xcalloc(s->r.n * 2 + 1, sizeof *s->items);
+    s->nitems = 0;
+    for (size_t i = 0; i < s->r.n; i++) {
+        const search_hit *h = &s->r.hits[i];
+        if (!i || strcmp(h->domain, s->r.hits[i - 1].domain)) {
+            item *it = &s->items[s->nitems++];
+            it->header = 1;
+            snprintf(it->domain, sizeof it->domain, "%s", h->domain);
+            for (size_t c = 0; c < s->r.ncounts; c++)
+                if (!strcmp(s->r.counts[c].domain, h->domain))
+                    it->count = s->r.counts[c].count;
+        }
+        item *it = &s->items[s->nitems++];
+        it->hit = (int)i;
+    }
+}
+
+static void set_status(search_pane *s, app *a)
+{
+    char line[256];
+    if (!s->have) {
+        app_set_count(a, "");
+        return;
+    }
+    snprintf(line, sizeof line, "找到 %lld%s 条（%.1f ms）%s%s", s->r.total, s->r.capped ? "+" : "",
+             s->r.ms, s->r.note ? "  " : "", s->r.note ? s->r.note : "");
+    app_set_count(a, line);
+}
+
+static void on_query(void *st, app *a, const char *text, int submitted)
+{
+    search_pane *s = st;
+    (void)submitted;
+    free(s->query);
+    s->query = xstrdup(text);
+    s->error = NULL;
+    if (!*text) {
+        clear(s);
+        app_set_count(a, "");
+        return;
+    }
+    search_opts o = {.limit = PAGE, .snippet_chars = (size_t)app_config(a)->snippet_chars,
+                     .or_mode = app_config(a)->search_mode == CONFIG_MODE_OR};
+    s->loading_more = 0;
+    app_search(a, text, &o);
+}
+
+static void on_result(void *st, app *a, search_result *r, int rc, const char *err)
+{
+    search_pane *s = st;
+    if (rc < 0) {
+        search_result_free(r);
+        app_message(a, 1, "%s", err ? err : "查询失败");
+        return;
+    }
+    if (s->loading_more && s->have && rc == 0) {
+        /* Append the next page. */
+        size_t n = s->r.n + r->n;
+        s->r.hits = xrealloc(s->r.hits, n * sizeof *s->r.hits);
+        memcpy(s->r.hits + s->r.n, r->hits, r->n * sizeof *r->hits);
+        free_shown(s);
+        s->r.n = n;
+        r->n = 0;
+        search_result_free(r);
+        s->loading_more = 0;
+    } else {
+        clear(s);
+        s->r = *r;
+        s->have = 1;
+        s->sel = s->r.n ? 0 : -1;
+    }
+    prepare(s, a);
+    build_items(s);
+    set_status(s, a);
+}
+
+static int item_height(const item *it)
+{
+    return it->header ? 1 : 2;
+}
+
+static int item_of_hit(const search_pane *s, int hit)
+{
+    for (int i = 0; i < s->nitems; i++)
+        if (!s->items[i].header && s->items[i].hit == hit)
+            return i;
+    return 0;
+}
+
+/* Scrolls so that the selected hit is visible in h rows. */
+static void keep_visible(search_pane *s, int h)
+{
+    if (s->sel < 0)
+        return;
+    int it = item_of_hit(s, s->sel);
+    if (it > 0 && s->items[it - 1].header)
+        it--; /* show the header above the first hit of a group */
+    if (it < s->top)
+        s->top = it;
+    for (;;) {
+        int used = 0, last = item_of_hit(s, s->sel);
+        for (int i = s->top; i <= last && i < s->nitems; i++)
+            used += item_height(&s->items[i]);
+        if (used <= h || s->top >= last)
+            break;
+        s->top++;
+    }
+}
+
+static enum attr_kind status_attr(const char *status)
+{
+    if (!status)
+        return AT_DIM;
+    if (!strcmp(status, "现行有效"))
+        return AT_GOOD;
+    if (!strcmp(status, "已废止") || !strcmp(status, "已失效"))
+        return AT_BAD;
+    return AT_WARN;
+}
+
+static void draw_welcome(search_pane *s, app *a, const rect *r)
+{
+    const char *lines[] = {
+        "输入查询词，结果随输入更新；Enter 打开选中的结果。",
+        "例如：低保　规范性文件　养老服务 2022　社会救助暂行办法 第十一条",
+        "简体、繁体、台湾用语（入口網站 = 门户网站）、全角半角都能找到。",
+        "F1 帮助　F3 法规目录　F5 简繁显示　F10 退出",
+    };
+    (void)a;
+    if (s->error) {
+        draw_str(r->y + 1, r->x + 2, r->w - 4, s->error, AT_ERROR);
+        return;
+    }
+    if (s->query && *s->query && s->have) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "未找到「%s」。", s->query);
+        draw_str(r->y + 1, r->x + 2, r->w - 4, msg, AT_WARN);
+        if (s->r.note)
+            draw_str(r->y + 2, r->x + 2, r->w - 4, s->r.note, AT_DIM);
+        draw_str(r->y + 4, r->x + 2, r->w - 4, "试试更短的词、别的说法，或去掉一个词。", AT_DIM);
+        return;
+    }
+    for (size_t i = 0; i < sizeof lines / sizeof *lines && (int)i * 2 + 1 < r->h; i++)
+        draw_str(r->y + 1 + (int)i * 2, r->x + 2, r->w - 4, lines[i], i ? AT_DIM : AT_NORMAL);
+}
+
+static void draw(void *st, app *a, const rect *r)
+{
+    search_pane *s = st;
+    if (s->have && s->script != app_script(a))
+        prepare(s, a); /* the 简/繁 toggle changed the display */
+    if (!s->have || !s->r.n) {
+        draw_welcome(s, a, r);
+        return;
+    }
+    keep_visible(s, r->h);
+    int y = r->y;
+    for (int i = s->top; i < s->nitems && y < r->y + r->h; i++) {
+        const item *it = &s->items[i];
+        if (it->header) {
+            char head[128];
+            snprintf(head, sizeof head, "%s · %lld%s 条", search_domain_label(it->domain),
+                     it->count, s->r.capped ? "+" : "");
+            draw_fill(y, r->x, r->w, AT_HEADER);
+            draw_str(y, r->x + 1, r->w - 1, head, AT_HEADER);
+            y++;
+            continue;
+        }
+        const search_hit *h = &s->r.hits[it->hit];
+        const shown *sh = &s->shown[it->hit];
+        int sel = it->hit == s->sel;
+        enum attr_kind base = sel ? AT_SEL : AT_NORMAL, hl = sel ? AT_SEL_HL : AT_HL;
+        draw_fill(y, r->x, r->w, base);
+        int x = r->x + 1;
+        if (h->status) {
+            char tag[32];
+            snprintf(tag, sizeof tag, "[%s] ", h->status);
+            x += draw_str(y, x, r->w - (x - r->x), tag, sel ? AT_SEL : status_attr(h->status));
+        }
+        int date_w = h->date ? (int)strlen(h->date) + 1 : 0;
+        draw_text(y, x, r->w - (x - r->x) - date_w, sh->title, strlen(sh->title), base,
+                  &sh->title_spans, hl, 1);
+        if (h->date)
+            draw_str(y, r->x + r->w - date_w, date_w, h->date, sel ? AT_SEL : AT_DIM);
+        y++;
+        if (y >= r->y + r->h)
+            break;
+        draw_fill(y, r->x, r->w, base);
+        draw_text(y, r->x + 4, r->w - 5, sh->snippet, strlen(sh->snippet), base,
+                  &sh->snippet_spans, hl, 1);
+        y++;
+    }
+}
+
+static void load_more(search_pane *s, app *a)
+{
+    if (s->loading_more || !s->have || (long long)s->r.n >= s->r.reachable || !s->query)
+        return;
+    search_opts o = {.limit = PAGE, .offset = s->r.n,
+                     .snippet_chars = (size_t)app_config(a)->snippet_chars,
+                     .or_mode = app_config(a)->search_mode == CONFIG_MODE_OR};
+    s->loading_more = 1;
+    app_search(a, s->query, &o);
+}
+
+static int move_sel(search_pane *s, app *a, int to)
+{
+    if (!s->have || !s->r.n)
+        return PR_IGNORED;
+    if (to < 0)
+        to = 0;
+    if (to >= (int)s->r.n)
+        to = (int)s->r.n - 1;
+    s->sel = to;
+    if (to >= (int)s->r.n - 5)
+        load_more(s, a);
+    return PR_HANDLED;
+}
+
+static int action(void *st, app *a, enum action act)
+{
+    search_pane *s = st;
+    int page = 8;
+    switch (act) {
+    case ACT_UP:
+        return move_sel(s, a, s->sel - 1);
+    case ACT_DOWN:
+        return move_sel(s, a, s->sel + 1);
+    case ACT_PAGE_UP:
+        return move_sel(s, a, s->sel - page);
+    case ACT_PAGE_DOWN:
+        return move_sel(s, a, s->sel + page);
+    case ACT_FIRST:
+        return move_sel(s, a, 0);
+    case ACT_LAST:
+        return move_sel(s, a, s->have ? (int)s->r.n - 1 : 0);
+    case ACT_OPEN: {
+        if (!s->have || s->sel < 0)
+            return PR_HANDLED;
+        const search_hit *h = &s->r.hits[s->sel];
+        if (!strcmp(h->domain, "reg"))
+            app_open_reg_node(a, h->ref_id, &s->r.q);
+        return PR_HANDLED;
+    }
+    default:
+        return PR_IGNORED;
+    }
+}
+
+static size_t contexts(void *st, enum keymap_ctx *out, size_t max)
+{
+    (void)st;
+    if (max < 2)
+        return 0;
+    out[0] = KM_SEARCH;
+    out[1] = KM_LIST;
+    return 2;
+}
+
+static int mouse(void *st, app *a, const rect *r, const gk_key *k)
+{
+    search_pane *s = st;
+    if (k->mouse == MOUSE_WHEEL_UP)
+        return move_sel(s, a, s->sel - 3);
+    if (k->mouse == MOUSE_WHEEL_DOWN)
+        return move_sel(s, a, s->sel + 3);
+    if (!s->have)
+        return PR_IGNORED;
+    /* Find the hit drawn at that row. */
+    int y = r->y;
+    for (int i = s->top; i < s->nitems && y <= k->y; i++) {
+        int h = item_height(&s->items[i]);
+        if (k->y < y + h && !s->items[i].header) {
+            int hit = s->items[i].hit;
+            if (hit == s->sel)
+                return action(s, a, ACT_OPEN); /* a second click opens */
+            s->sel = hit;
+            return PR_HANDLED;
+        }
+        y += h;
+    }
+    return PR_IGNORED;
+}
+
+static const char *prompt(void *st)
+{
+    (void)st;
+    return "查询> ";
+}
+
+const pane_ops pane_search_ops = {
+    .name = "search",
+    .label = "搜索",
+    .init = init,
+    .done = done,
+    .draw = draw,
+    .action = action,
+    .query = on_query,
+    .result = on_result,
+    .contexts = contexts,
+    .mouse = mouse,
+    .activate = NULL,
+    .prompt = prompt,
+};

@@ -1,0 +1,167 @@
+#include "worker.h"
+
+#include "xalloc.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    unsigned gen;
+    char *text;
+    search_opts opts;
+    char domain[16];
+} request;
+
+struct worker {
+    gk_db *db;
+    int synchronous;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    int stop;
+    int has_request, running;
+    request req;          /* the next request (replaces an unstarted one) */
+    unsigned running_gen;
+    int has_result;       /* a finished search waits in result */
+    unsigned result_gen;
+    search_result result;
+    int result_rc;
+    char *result_err;
+};
+
+static void run(worker *w, const request *rq)
+{
+    search_result r;
+    char *err = NULL;
+    search_opts o = rq->opts;
+    o.domain = rq->domain[0] ? rq->domain : NULL;
+    int rc = search_run(w->db, rq->text, strlen(rq->text), &o, &r, &err);
+    pthread_mutex_lock(&w->lock);
+    /* Drop the result of an interrupted or overtaken search. */
+    if (w->has_request && w->req.gen != rq->gen) {
+        search_result_free(&r);
+        free(err);
+    } else {
+        if (w->has_result) {
+            search_result_free(&w->result);
+            free(w->result_err);
+        }
+        w->result = r;
+        w->result_rc = rc;
+        w->result_err = err;
+        w->result_gen = rq->gen;
+        w->has_result = 1;
+    }
+    pthread_mutex_unlock(&w->lock);
+}
+
+static void *loop(void *arg)
+{
+    worker *w = arg;
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        while (!w->stop && !w->has_request)
+            pthread_cond_wait(&w->wake, &w->lock);
+        if (w->stop)
+            break;
+        request rq = w->req;
+        w->has_request = 0;
+        w->running = 1;
+        w->running_gen = rq.gen;
+        pthread_mutex_unlock(&w->lock);
+        run(w, &rq);
+        free(rq.text);
+        pthread_mutex_lock(&w->lock);
+        w->running = 0;
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+worker *worker_new(const char *db_path, int synchronous, char **err)
+{
+    worker *w = xcalloc(1, sizeof *w);
+    if (db_open(db_path, &w->db, err) != 0) {
+        free(w);
+        return NULL;
+    }
+    w->synchronous = synchronous;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->wake, NULL);
+    if (!synchronous && pthread_create(&w->thread, NULL, loop, w) != 0)
+        w->synchronous = 1; /* no thread: still correct, only less responsive */
+    return w;
+}
+
+void worker_free(worker *w)
+{
+    if (!w)
+        return;
+    if (!w->synchronous) {
+        pthread_mutex_lock(&w->lock);
+        w->stop = 1;
+        if (w->running)
+            sqlite3_interrupt(w->db->h);
+        pthread_cond_signal(&w->wake);
+        pthread_mutex_unlock(&w->lock);
+        pthread_join(w->thread, NULL);
+    }
+    if (w->has_request)
+        free(w->req.text);
+    if (w->has_result) {
+        search_result_free(&w->result);
+        free(w->result_err);
+    }
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->wake);
+    db_close(w->db);
+    free(w);
+}
+
+void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o)
+{
+    request rq = {gen, xstrdup(text), *o, ""};
+    if (o->domain)
+        snprintf(rq.domain, sizeof rq.domain, "%s", o->domain);
+    rq.opts.domain = NULL;
+    if (w->synchronous) {
+        run(w, &rq);
+        free(rq.text);
+        return;
+    }
+    pthread_mutex_lock(&w->lock);
+    if (w->has_request)
+        free(w->req.text);
+    w->req = rq;
+    w->has_request = 1;
+    if (w->running)
+        sqlite3_interrupt(w->db->h); /* the running search is stale now */
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+}
+
+int worker_poll(worker *w, unsigned *gen, search_result *r, int *rc, char **err)
+{
+    pthread_mutex_lock(&w->lock);
+    int got = w->has_result;
+    if (got) {
+        *gen = w->result_gen;
+        *r = w->result;
+        *rc = w->result_rc;
+        *err = w->result_err;
+        w->has_result = 0;
+        w->result_err = NULL;
+    }
+    pthread_mutex_unlock(&w->lock);
+    return got;
+}
+
+int worker_busy(worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    int busy = w->has_request || w->running;
+    pthread_mutex_unlock(&w->lock);
+    return busy;
+}
