@@ -118,9 +118,18 @@ $(BUILD)/tests/vtrun: tests/tools/vtrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL) $(TEST_LIBS) -lutil
 
-$(BUILD)/bench/%: bench/%.c $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDFLAGS_ALL) $(PKG_LIBS) -lm
+# The benchmark programs (bench/): gencorpus is bench/gencorpus.c + bench/gen_*.c, benchq is
+# bench/benchq.c + bench/bq_*.c; their objects are compiled by the $(BUILD)/%.o rule.
+GENCORPUS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/gencorpus.c $(wildcard bench/gen_*.c))
+BENCHQ_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/benchq.c $(wildcard bench/bq_*.c))
+
+$(GENCORPUS_OBJ) $(BENCHQ_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(BUILD)/bench/gencorpus: $(GENCORPUS_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(GENCORPUS_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/bench/benchq: $(BENCHQ_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(BENCHQ_OBJ) $(LIB) $(PKG_LIBS) -lm
 
 test: deps
 	@$(MAKE) --no-print-directory test-only

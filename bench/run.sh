@@ -1,8 +1,9 @@
 #!/bin/sh
 # bench/run.sh BUILD — the body of `make bench` (docs/benchmarks.md).
 #
-#   1. generates the synthetic corpus into BUILD/bench/corpus (reused while bench/gencorpus.c,
-#      the seed, the size and OpenCC are unchanged),
+#   1. generates the synthetic corpus into BUILD/bench/corpus (reused while the generator's
+#      sources bench/gencorpus.c, gen.h and gen_*.c, the seed, the size and OpenCC are
+#      unchanged),
 #   2. times `gongkai load` of it (wall time, peak RSS) into BUILD/bench/bench.db,
 #   3. builds the baselines (plain table, built-in trigram FTS5, folded copy) into
 #      BUILD/bench/baseline.db and replays the loader's SQL steps on it,
@@ -39,7 +40,7 @@ mkdir -p "$B"
 t_start=$(now)
 
 # ---- 1. corpus ---------------------------------------------------------------------------
-stamp="gencorpus $(sha256sum bench/gencorpus.c | cut -c1-16) seed=$SEED mb=$MB opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
+stamp="gencorpus $(cat bench/gencorpus.c bench/gen.h bench/gen_*.c | sha256sum | cut -c1-16) seed=$SEED mb=$MB opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
 if [ -f "$CORPUS.stamp" ] && [ "$(cat "$CORPUS.stamp")" = "$stamp" ] && [ -f "$CORPUS/corpus.ini" ] &&
    [ -f "$CORPUS.stats" ] && [ -f "$CORPUS.candidates" ]; then
     say "reusing $CORPUS ($stamp)"
