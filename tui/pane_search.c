@@ -385,6 +385,13 @@ static int mouse(void *st, app *a, const rect *r, const gk_key *k)
     return PR_IGNORED;
 }
 
+/* The input line is shared by the panes: show this pane's own query again. */
+static void activate(void *st, app *a)
+{
+    search_pane *s = st;
+    app_set_input(a, s->query ? s->query : "");
+}
+
 static const char *prompt(void *st)
 {
     (void)st;
@@ -402,6 +409,6 @@ const pane_ops pane_search_ops = {
     .result = on_result,
     .contexts = contexts,
     .mouse = mouse,
-    .activate = NULL,
+    .activate = activate,
     .prompt = prompt,
 };

@@ -9,7 +9,20 @@
 #include <stdint.h>
 #include <uchar.h>
 
-#include "reg_parse.h"
+/* The kinds of structure a regulation's text has (reg_parse.c builds them). */
+enum reg_kind {
+    REG_PART = 0,  /* 编 (also 篇, 部分) */
+    REG_SUBPART,   /* 分编 */
+    REG_CHAPTER,   /* 章, and "一、" headings */
+    REG_SECTION,   /* 节 */
+    REG_HEADING,   /* a heading of no known form (label "", heading = its text) */
+    REG_ARTICLE,   /* 条 */
+    REG_UNIT,      /* 段: "（一）" item of an article-less document, or an unnumbered paragraph */
+    REG_PARAGRAPH, /* 款 (child of a 条 or 段) */
+    REG_ITEM,      /* 项 "（一）" (child of a 款) */
+    REG_SUBITEM,   /* 目 "1." (child of a 项, or of a 款 when no 项 precedes it) */
+};
+
 
 /* A label found at the start of a line. */
 typedef struct {
