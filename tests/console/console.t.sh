@@ -1,0 +1,202 @@
+#!/bin/sh
+# The console through its key-script replay mode (gongkai --test-script FILE --test-size
+# RxC): no terminal, no pty, no timing; the search runs synchronously, so every dump is
+# deterministic. Dumps are compared with tests/console/NAME.N.expected (the search time
+# in the status line masked as "（X ms）"). Also checks that docs/keys.md is what
+# `gongkai --keys-md` prints.
+#
+#   tests/run.sh build console
+#   GONGKAI_UPDATE_SCREENS=1 tests/run.sh build console   rewrite the .expected files
+#
+# Prints "ok NAME" / "not ok NAME - reason" lines.
+
+BIN=${GONGKAI_BIN:?GONGKAI_BIN is not set (run through tests/run.sh)}
+ROOT=${GONGKAI_ROOT:?}
+T=${GONGKAI_TMP:?}/console
+EXP=$ROOT/tests/console
+rm -rf "$T"
+mkdir -p "$T"
+unset GONGKAI_CONFIG NO_COLOR LINES COLUMNS
+unset DISPLAY WAYLAND_DISPLAY # c (copy a citation) must not reach a desktop clipboard
+export XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state"
+export GONGKAI_TODAY=2026-11-01 # statuses such as 尚未生效 depend on the day
+DB=$T/console.db
+DEMO=$T/demo.db
+
+ok() { echo "ok $1"; }
+not_ok() { echo "not ok $1 - $2"; }
+
+for spec in "$DB:tests/fixtures/regs" "$DEMO:data/demo"; do
+    if ! "$BIN" load --quiet --db "${spec%%:*}" "$ROOT/${spec#*:}" >"$T/load.out" 2>&1; then
+        not_ok load "gongkai load ${spec#*:} failed: $(tail -n 3 "$T/load.out")"
+        exit 0
+    fi
+done
+
+# The time; in a status line cut at the screen's edge, where the time's width moves the cut,
+# also what follows it.
+mask() { sed -e 's/（[0-9.]* ms）.*>$/（X ms）  …>/' -e 's/（[0-9.]* ms）/（X ms）/g' "$1"; }
+
+# replay NAME [GONGKAI ARGS]: runs the script on stdin (@T@ is the dump directory; dump
+# to @T@/NAME.N) with --db DB --test-size 24x80 unless ARGS say otherwise, then compares
+# every dump with EXP/NAME.N.expected.
+replay() {
+    name=$1
+    shift
+    sed "s|@T@|$T|g" >"$T/$name.keys"
+    rm -rf "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"
+    case " $* " in *" --db "*) ;; *) set -- --db "$DB" "$@" ;; esac
+    case " $* " in *" --test-size "*) ;; *) set -- "$@" --test-size 24x80 ;; esac
+    "$BIN" "$@" --test-script "$T/$name.keys" >"$T/$name.out" 2>"$T/$name.err"
+    rc=$?
+    if [ "$rc" -ne 0 ] || [ -s "$T/$name.err" ]; then
+        not_ok "$name" "exit $rc: $(head -n 3 "$T/$name.err")"
+        return
+    fi
+    why=""
+    for dump in "$T/$name".[0-9]*; do
+        [ -f "$dump" ] || continue
+        case "$dump" in *.keys | *.out | *.err) continue ;; esac
+        exp="$EXP/$(basename "$dump").expected"
+        if [ -n "${GONGKAI_UPDATE_SCREENS:-}" ]; then
+            mask "$dump" >"$exp"
+        elif ! mask "$dump" | diff -u "$exp" - >"$dump.diff" 2>&1; then
+            why="$why $(basename "$dump")"
+        fi
+    done
+    for exp in "$EXP/$name".[0-9]*.expected; do
+        [ -f "$exp" ] || continue
+        [ -f "$T/$(basename "$exp" .expected)" ] || why="$why $(basename "$exp" .expected)(no dump)"
+    done
+    if [ -z "$why" ]; then
+        ok "$name"
+    else
+        not_ok "$name" "screens differ:$why"
+        cat "$T/$name".*.diff 2>/dev/null | head -n 40 | sed 's/^/#   /'
+    fi
+}
+
+# ---- keys.md -------------------------------------------------------------------------------
+"$BIN" --keys-md >"$T/keys.md" 2>&1
+if [ ! -f "$ROOT/docs/keys.md" ]; then
+    not_ok keys_md "docs/keys.md is missing (create it with: gongkai --keys-md > docs/keys.md)"
+elif diff -u "$ROOT/docs/keys.md" "$T/keys.md" >"$T/keys.diff"; then
+    ok keys_md
+else
+    not_ok keys_md "docs/keys.md differs from gongkai --keys-md (regenerate it): $(sed -n 4p "$T/keys.diff")"
+fi
+
+# ---- scenarios -----------------------------------------------------------------------------
+
+# Start-up, a Simplified query finding the Traditional file, Enter, the search as you
+# type keystroke by keystroke.
+replay search <<'EOF'
+dump @T@/search.1
+type 政务公开
+dump @T@/search.2
+key C-u
+type 社
+dump @T@/search.3
+type 会救助
+dump @T@/search.4
+key Enter Down
+dump @T@/search.5
+EOF
+
+# Resizing to 60×20 and back keeps the query, the results and the selection.
+replay resize <<'EOF'
+type 救助
+key Esc Down Down
+dump @T@/resize.1
+resize 20 60
+dump @T@/resize.2
+resize 24 80
+dump @T@/resize.3
+resize 30 100
+dump @T@/resize.4
+EOF
+
+# Help from the action table, then 简/繁 display.
+replay help_and_script <<'EOF'
+type 托底线
+key F1
+dump @T@/help_and_script.1
+key PgDn
+dump @T@/help_and_script.2
+key Esc F5
+dump @T@/help_and_script.3
+key F5
+dump @T@/help_and_script.4
+EOF
+
+# No results; hostile input; the input line's editing keys.
+replay input <<'EOF'
+type 这个词语不存在于语料
+dump @T@/input.1
+key C-u
+type "托底线" OR NEAR( 'x' -- ; DROP TABLE regs; \"
+dump @T@/input.2
+key C-u
+type 示例 保障 标准
+key C-w
+dump @T@/input.3
+key C-a C-k
+type 托底线
+key Enter
+type 救助
+key Up
+dump @T@/input.4
+EOF
+
+# Mouse: a tab, a function key, the wheel, and two clicks on a row open it.
+replay mouse <<'EOF'
+type 救助
+key Esc
+click 1 12
+dump @T@/mouse.1
+click 1 3
+click 23 2
+dump @T@/mouse.2
+key Esc
+wheel down 5 20
+click 11 20
+click 11 20
+dump @T@/mouse.3
+EOF
+
+# Too small at start, then large enough.
+replay too_small --test-size 20x60 <<'EOF'
+dump @T@/too_small.1
+resize 24 80
+dump @T@/too_small.2
+EOF
+
+# 法规 on the demo corpus: the list, F7, F4 by level; the document: g 11, ], [, g 第十条,
+# c, v and the 2014 version, Esc.
+replay regs --db "$DEMO" <<'EOF2'
+key F3
+dump @T@/regs.1
+key F7
+dump @T@/regs.2
+key F7 F4 Enter Down Down Enter
+dump @T@/regs.3
+type 社会救助暂行办法
+key Enter
+dump @T@/regs.4
+key g
+type 11
+key Enter
+dump @T@/regs.5
+key ] [ [
+dump @T@/regs.6
+key g
+type 第十一条
+key Enter c
+dump @T@/regs.7
+key v
+dump @T@/regs.8
+key Down Enter
+dump @T@/regs.9
+key Esc
+dump @T@/regs.10
+EOF2
