@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops};
 
@@ -56,6 +57,11 @@ void app_search(app *a, const char *text, const search_opts *o)
     a->gen++;
     a->gen_pane = a->focus;
     worker_submit(a->worker, a->gen, text, o);
+}
+
+void app_cancel_search(app *a)
+{
+    a->gen++; /* a result for the previous generation is dropped when it arrives */
 }
 
 char *app_input_text(app *a)
@@ -197,6 +203,23 @@ void app_do_action(app *a, enum action act)
 
 /* ---- keys --------------------------------------------------------------------------- */
 
+static void poll_results(app *a);
+
+/* Enter commits the query: the keys that follow (Down, Enter) must act on its results,
+ * not on those of a prefix typed a moment ago. Waits for the search in flight, at most
+ * two seconds (searches are interrupted by newer ones, so this is rarely long). */
+static void settle(app *a)
+{
+    for (int i = 0; i < 2000 && worker_busy(a->worker); i++) {
+        poll_results(a);
+        if (!worker_busy(a->worker))
+            break;
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
+    poll_results(a);
+}
+
 static void send_query(app *a, int submitted)
 {
     char *text = le_text(&a->input);
@@ -225,6 +248,7 @@ static int input_key(app *a, const gk_key *k)
             free(answer);
         } else {
             send_query(a, 1);
+            settle(a);
             a->input_focus = 0;
         }
         return 1;
@@ -413,7 +437,8 @@ int app_main(config_t *cfg, const char *db_path, const char *script, int rows, i
         poll_results(&a);
         draw(&a);
         gk_key k;
-        term_read_key(&k, worker_busy(a.worker) ? 10 : 250);
+        /* Short waits while a search runs, so its result is drawn soon after it ends. */
+        term_read_key(&k, worker_busy(a.worker) ? 2 : 250);
         if (k.code == KEYC_SIGNAL)
             break;
         if (k.code == KEYC_TIMEOUT || k.code == KEYC_RESIZE)

@@ -30,6 +30,9 @@ enum convert_script app_script(app *a);
  * result(). A newer search supersedes an older one. */
 void app_search(app *a, const char *text, const search_opts *o);
 
+/* Drops the search in flight, if any: its result will not be delivered. */
+void app_cancel_search(app *a);
+
 /* Status line: a message until the next key (error = shown as an error). */
 void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Status line: the result count and time of the last query. */

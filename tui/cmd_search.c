@@ -179,7 +179,7 @@ static void hit_texts(const search_hit *h, enum convert_script script, out_text 
                       out_text *snip)
 {
     out_text_make(title, h->title, 0, strlen(h->title), &h->title_spans, 0, script);
-    out_snippet(snip, h->body, h->snip_start, h->snip_end, &h->body_spans, script);
+    out_snippet(snip, h->body, h->snip_start, h->snip_end, &h->body_spans, script, NULL);
 }
 
 static void print_table(buf_t *b, textenc_out *o, const search_result *r, const search_args *a)

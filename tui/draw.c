@@ -53,7 +53,7 @@ int draw_text(int y, int x, int cols, const char *text, size_t len, enum attr_ki
         p += n;
     }
     if (marker && !fits_all && used < cols) {
-        set_attr(AT_DIM);
+        set_attr(at); /* in the row's own attribute: no hole in a selection bar */
         addch('>');
         used++;
     }
@@ -98,7 +98,11 @@ void draw_vline(int y, int x, int h)
 int draw_lineedit(int y, int x, int cols, const char *prompt, lineedit *le, int focused)
 {
     draw_fill(y, x, cols, AT_NORMAL);
-    int pw = draw_str(y, x, cols, prompt, AT_PROMPT);
+    /* The column after the prompt holds the '<' scroll marker, so it is the gap too. */
+    size_t plen = strlen(prompt);
+    while (plen && prompt[plen - 1] == ' ')
+        plen--;
+    int pw = draw_text(y, x, cols, prompt, plen, AT_PROMPT, NULL, AT_PROMPT, 0);
     int field = cols - pw - 2; /* one column each for the < and > scroll markers */
     if (field < 2)
         return x + pw;

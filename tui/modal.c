@@ -59,13 +59,22 @@ void modal_help(app *a)
     buf_free(&b);
 }
 
-/* The box: the whole pane area for help, a centred box for a picker. */
+static const char *hint_of(const modal_t *m)
+{
+    return m->help ? "上下键 PgUp PgDn 滚动  Esc 关闭" : "上下键选择  Enter 确定  Esc 取消";
+}
+
+/* The box: the whole pane area for help, a centred framed box for a picker, wide enough
+ * for its title, items and key hint. */
 static rect box_of(app *a)
 {
     const rect *r = &a->pane_rect;
     if (a->modal.help)
         return *r;
     int w = (int)u8_width(a->modal.title, strlen(a->modal.title)) + 4;
+    int hw = (int)u8_width(hint_of(&a->modal), strlen(hint_of(&a->modal))) + 4;
+    if (hw > w)
+        w = hw;
     for (int i = 0; i < a->modal.n; i++) {
         int iw = (int)u8_width(a->modal.items[i], strlen(a->modal.items[i])) + 6;
         if (iw > w)
@@ -107,12 +116,16 @@ void modal_draw(app *a)
         int idx = m->top + i;
         enum attr_kind at = (!m->help && idx == m->sel) ? AT_SEL : AT_NORMAL;
         draw_fill(b.y + 1 + i, b.x, b.w, at);
-        draw_text(b.y + 1 + i, b.x + 2, b.w - 3, m->items[idx], strlen(m->items[idx]), at, NULL,
+        draw_text(b.y + 1 + i, b.x + 2, b.w - 4, m->items[idx], strlen(m->items[idx]), at, NULL,
                   at, 1);
     }
     draw_fill(b.y + b.h - 1, b.x, b.w, AT_DIM);
-    const char *hint = m->help ? "↑↓ PgUp PgDn 滚动  Esc 关闭" : "↑↓ 选择  Enter 确定  Esc 取消";
-    draw_str(b.y + b.h - 1, b.x + 1, b.w - 2, hint, AT_DIM);
+    draw_str(b.y + b.h - 1, b.x + 1, b.w - 2, hint_of(m), AT_DIM);
+    if (!m->help) {
+        /* A frame, so the list underneath does not read as part of the menu. */
+        draw_vline(b.y + 1, b.x, b.h - 2);
+        draw_vline(b.y + 1, b.x + b.w - 1, b.h - 2);
+    }
 }
 
 static void finish(app *a, int index)

@@ -76,7 +76,7 @@ static int is_space(char c)
 }
 
 void out_snippet(out_text *t, const char *body, size_t snip_start, size_t snip_end,
-                 const hl_spans *spans, enum convert_script script)
+                 const hl_spans *spans, enum convert_script script, const char *ell)
 {
     size_t len = strlen(body);
     if (snip_end > len)
@@ -100,8 +100,9 @@ void out_snippet(out_text *t, const char *body, size_t snip_start, size_t snip_e
         *t = mid;
         return;
     }
-    static const char ell[] = "…";
-    size_t shift = cut_before ? sizeof ell - 1 : 0;
+    if (!ell)
+        ell = "…";
+    size_t shift = cut_before ? strlen(ell) : 0;
     buf_t b;
     buf_init(&b);
     if (cut_before)
@@ -174,7 +175,7 @@ void out_hit_line(buf_t *b, const search_hit *h, size_t number, enum out_mark m,
         out_append(b, h->date, strlen(h->date), 0, CONVERT_ORIGINAL);
     }
     out_text snip;
-    out_snippet(&snip, h->body, h->snip_start, h->snip_end, &h->body_spans, script);
+    out_snippet(&snip, h->body, h->snip_start, h->snip_end, &h->body_spans, script, NULL);
     if (snip.len) {
         buf_adds(b, "  ");
         out_marked(b, &snip, m);

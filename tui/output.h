@@ -46,9 +46,10 @@ void out_text_make(out_text *t, const char *text, size_t start, size_t end,
                    const hl_spans *spans, unsigned san_flags, enum convert_script script);
 
 /* The snippet of a hit: body[snip_start, snip_end) on one line (breaks as spaces, outer
- * spaces trimmed) with "…" where text was cut off before or after. */
+ * spaces trimmed) with ell (NULL: "…") where text was cut off before or after. The
+ * console passes ".." unless box characters are enabled: "…" is ambiguous-width. */
 void out_snippet(out_text *t, const char *body, size_t snip_start, size_t snip_end,
-                 const hl_spans *spans, enum convert_script script);
+                 const hl_spans *spans, enum convert_script script, const char *ell);
 
 void out_text_free(out_text *t);
 

@@ -449,7 +449,7 @@ static void on_goto(void *st, app *a, const char *answer)
         return;
     regref ref;
     if (regref_parse(answer, &ref) != 0) {
-        app_message(a, 1, "看不懂“%s”：请输入 11、第十一条、第十条之一、第十一条第二款或（二）", answer);
+        app_message(a, 1, "看不懂「%s」：请输入 11、第十一条、第十条之一、第十一条第二款或（二）", answer);
         return;
     }
     reg_node_t node;
@@ -546,7 +546,7 @@ static void find_message(regs_pane *s, app *a, int dir)
     if (m < 0) {
         const char *what = *s->ftext ? s->ftext : s->qtext;
         if (what && *what)
-            app_message(a, 1, "本文没有“%s”", what);
+            app_message(a, 1, "本文没有「%s」", what);
         else
             app_message(a, 0, "没有要找的词：直接输入文字即可在本文中查找");
         return;

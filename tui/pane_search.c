@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 100 /* hits asked for at a time; more are fetched when the end is reached */
+#define PAGE 30 /* hits asked for at a time (a screenful and some); more come on scrolling */
 
 typedef struct {
     int header;       /* a domain header line, else a hit */
@@ -91,7 +91,8 @@ static void prepare(search_pane *s, app *a)
         out_text_make(&t, h->title, 0, strlen(h->title), &h->title_spans, 0, s->script);
         s->shown[i].title = t.s;
         s->shown[i].title_spans = t.spans;
-        out_snippet(&t, h->body, h->snip_start, h->snip_end, &h->body_spans, s->script);
+        out_snippet(&t, h->body, h->snip_start, h->snip_end, &h->body_spans, s->script,
+                    term_unicode_frame() ? "…" : "..");
         s->shown[i].snippet = t.s;
         s->shown[i].snippet_spans = t.spans;
     }
@@ -133,11 +134,14 @@ static void set_status(search_pane *s, app *a)
 static void on_query(void *st, app *a, const char *text, int submitted)
 {
     search_pane *s = st;
-    (void)submitted;
+    /* Enter on the query already shown keeps the results and the selection. */
+    if (submitted && s->query && !strcmp(s->query, text))
+        return;
     free(s->query);
     s->query = xstrdup(text);
     s->error = NULL;
     if (!*text) {
+        app_cancel_search(a);
         clear(s);
         app_set_count(a, "");
         return;
@@ -262,7 +266,7 @@ static void draw(void *st, app *a, const rect *r)
         const item *it = &s->items[i];
         if (it->header) {
             char head[128];
-            snprintf(head, sizeof head, "%s · %lld%s 条", search_domain_label(it->domain),
+            snprintf(head, sizeof head, "%s（%lld%s 条）", search_domain_label(it->domain),
                      it->count, s->r.capped ? "+" : "");
             draw_fill(y, r->x, r->w, AT_HEADER);
             draw_str(y, r->x + 1, r->w - 1, head, AT_HEADER);
@@ -390,6 +394,7 @@ static void activate(void *st, app *a)
 {
     search_pane *s = st;
     app_set_input(a, s->query ? s->query : "");
+    set_status(s, a); /* the status line is shared with the other panes too */
 }
 
 static const char *prompt(void *st)

@@ -238,9 +238,9 @@ static void build_units(regdoc *d)
     const char *parts[] = {r->level, r->issuing_organs, r->doc_number};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         if (parts[i] && *parts[i])
-            buf_printf(&meta, "%s%s", meta.len ? " · " : "", parts[i]);
+            buf_printf(&meta, "%s%s", meta.len ? "，" : "", parts[i]);
     if (r->effective && *r->effective)
-        buf_printf(&meta, "%s施行 %s", meta.len ? " · " : "", r->effective);
+        buf_printf(&meta, "%s施行 %s", meta.len ? "，" : "", r->effective);
     char tag[64];
     snprintf(tag, sizeof tag, "[%s]", reg_status_label(r->status));
     add_unit(d, RD_META, -1, tag, " ", meta.s ? meta.s : "", 0);
@@ -597,7 +597,7 @@ void regdoc_describe(const regdoc *d, int h, const char *what, buf_t *b)
     if (art) {
         size_t len;
         char *label = convert_plain(art->label ? art->label : "", d->script, &len);
-        buf_printf(b, "%s · ", label);
+        buf_printf(b, "%s，", label);
         free(label);
     }
     if (d->narticles)
@@ -608,9 +608,9 @@ void regdoc_describe(const regdoc *d, int h, const char *what, buf_t *b)
     if (!d->m || !what || !*what)
         return;
     if (d->cur_match >= 0)
-        buf_printf(b, " · “%s” 第 %d/%d 处", what, d->cur_match + 1, d->nmatches);
+        buf_printf(b, "，「%s」第 %d/%d 处", what, d->cur_match + 1, d->nmatches);
     else
-        buf_printf(b, " · “%s” %d 处%s", what, d->nmatches, d->nmatches ? "（n/N 跳转）" : "");
+        buf_printf(b, "，「%s」%d 处%s", what, d->nmatches, d->nmatches ? "（n/N 跳转）" : "");
 }
 
 /* ---- citations ----------------------------------------------------------------------- */

@@ -472,7 +472,7 @@ void reglist_describe(const reglist *l, buf_t *b)
     for (int d = 0; d < RL_NDIMS; d++) {
         if (!l->filter[d])
             continue;
-        buf_adds(b, any ? " · " : "筛选：");
+        buf_adds(b, any ? "，" : "筛选：");
         if (d == RL_YEAR)
             buf_printf(b, "%s年", l->filter[d]);
         else
@@ -480,8 +480,8 @@ void reglist_describe(const reglist *l, buf_t *b)
         any = 1;
     }
     if (l->text && *l->text) {
-        buf_adds(b, any ? " · " : "筛选：");
-        buf_printf(b, "标题含“%s”", l->text);
+        buf_adds(b, any ? "，" : "筛选：");
+        buf_printf(b, "标题含「%s」", l->text);
         any = 1;
     }
     if (any)

@@ -161,7 +161,7 @@ int worker_poll(worker *w, unsigned *gen, search_result *r, int *rc, char **err)
 int worker_busy(worker *w)
 {
     pthread_mutex_lock(&w->lock);
-    int busy = w->has_request || w->running;
+    int busy = w->has_request || w->running || w->has_result;
     pthread_mutex_unlock(&w->lock);
     return busy;
 }

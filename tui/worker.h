@@ -21,7 +21,7 @@ void worker_submit(worker *w, unsigned gen, const char *text, const search_opts 
  * search_result_free), *rc (as search_run) and *err; 0 when there is none. */
 int worker_poll(worker *w, unsigned *gen, search_result *r, int *rc, char **err);
 
-/* True while a search is queued or running. */
+/* True while a search is queued, running, or finished but not yet taken. */
 int worker_busy(worker *w);
 
 #endif

@@ -186,7 +186,7 @@ key Enter
 type 救助
 waitrow -2 救助
 key Up
-waitline -2 查询>  托底线
+waitline -2 查询> 托底线
 expect @E@/history.expected
 key F10
 expect-exit 0
@@ -196,23 +196,23 @@ EOF
 scenario line_editing <<'EOF'
 wait 数据截至
 type 社会救助
-waitline -2 查询>  社会救助
+waitline -2 查询> 社会救助
 key C-a
 type 示例
-waitline -2 查询>  示例社会救助
+waitline -2 查询> 示例社会救助
 key C-e
 type 办法
-waitline -2 查询>  示例社会救助办法
+waitline -2 查询> 示例社会救助办法
 key Left Left
 key C-k
-waitline -2 查询>  示例社会救助
+waitline -2 查询> 示例社会救助
 expect @E@/line_editing.1.expected
 key C-a C-k
 waitline -2 查询>
 type 示例 保障 标准
-waitline -2 查询>  示例 保障 标准
+waitline -2 查询> 示例 保障 标准
 key C-w
-waitline -2 查询>  示例 保障
+waitline -2 查询> 示例 保障
 key End C-u
 waitline -2 查询>
 key F10
@@ -227,7 +227,7 @@ wait 找到 2 条
 key Enter
 key Down
 type 政
-waitline -2 查询>  政
+waitline -2 查询> 政
 type 务公开
 wait 找到 4 条
 expect @E@/type_to_search.expected
@@ -249,11 +249,11 @@ waitattr 1 3 cCrR
 key Enter
 waitattr 1 12 cCrR
 waitattr 1 3 .
-wait 第二条 · 共 5 条 · “托底线” 1 处
+wait 第二条，共 5 条，「托底线」1 处
 waitrow 2 第二条 示例救助坚持托底线
 absent 示例救助坚持托底线、救急难、可持续的原则。 示例救助与其他社会保障制度相衔>
 key F2
-wait 法规 · 2 条
+wait 法规（2 条）
 waitattr 1 3 cCrR
 key F10
 expect-exit 0
@@ -331,7 +331,7 @@ wait 数据截至
 key F3
 wait 10 部法规
 type 社会救助暂行办法
-wait 1 部法规（筛选：标题含“社会救助暂行办法”
+wait 1 部法规（筛选：标题含「社会救助暂行办法」
 key Enter
 wait 共 70 条
 waitat 2 42 社会救助暂行办法
@@ -340,11 +340,11 @@ wait 跳到
 type 11
 key Enter
 waitat 2 22 第十一条 【示例】本条演示申请最低生活保障的程序写法：
-wait 第十一条 · 共 70 条
+wait 第十一条，共 70 条
 expect @E@/regs_document.1.expected
 key ]
 waitat 2 22 第十二条
-wait 第十二条 · 共 70 条
+wait 第十二条，共 70 条
 key [
 waitat 2 22 第十一条
 key [
@@ -367,7 +367,7 @@ waitnot 《社会救助暂行办法》第十一条（国务院令
 key c
 wait 《社会救助暂行办法》第十一条（国务院令
 key Esc
-wait 1 部法规（筛选：标题含“社会救助暂行办法”
+wait 1 部法规（筛选：标题含「社会救助暂行办法」
 key F10
 check-restored
 expect-exit 0
@@ -389,14 +389,14 @@ waitline -3 找到 51 条（X ms）  同时查找：低保。
 key Esc
 waitcursor hidden
 key Enter
-wait 第十八条 · 共 23 条 · “最低生活保障” 14 处（n/N 跳转）
+wait 第十八条，共 23 条，「最低生活保障」14 处（n/N 跳转）
 waitat 2 22 第十八条
 key n
-wait “最低生活保障” 第 12/14 处
+wait 「最低生活保障」第 12/14 处
 key n
-wait “最低生活保障” 第 13/14 处
+wait 「最低生活保障」第 13/14 处
 key N
-wait “最低生活保障” 第 12/14 处
+wait 「最低生活保障」第 12/14 处
 key F10
 expect-exit 0
 EOF
@@ -445,7 +445,7 @@ key Esc
 waitnot 帮助 Help
 expect @E@/help.after.expected
 key ?
-waitline -2 查询>  托底线?
+waitline -2 查询> 托底线?
 key F10
 expect-exit 0
 EOF

@@ -137,7 +137,7 @@ static void test_snippet(void **state)
     hl_spans s = spans_of(body, parts, 2);
     size_t start = strlen("第一段。\n申请"), end = strlen(body) - strlen("申请。");
     out_text t;
-    out_snippet(&t, body, start, end, &s, CONVERT_ORIGINAL);
+    out_snippet(&t, body, start, end, &s, CONVERT_ORIGINAL, NULL);
     buf_t b;
     buf_init(&b);
     out_marked(&b, &t, OUT_MARK_BRACKETS);
@@ -147,12 +147,12 @@ static void test_snippet(void **state)
 
     /* Whole body: no ellipsis, line breaks as spaces, outer breaks trimmed. */
     const char *whole = "\n第一条 内容\n第二行\n";
-    out_snippet(&t, whole, 0, strlen(whole), NULL, CONVERT_ORIGINAL);
+    out_snippet(&t, whole, 0, strlen(whole), NULL, CONVERT_ORIGINAL, NULL);
     assert_string_equal(t.s, "第一条 内容 第二行");
     out_text_free(&t);
 
     /* A window starting right after a line break is not "cut". */
-    out_snippet(&t, whole, strlen("\n"), strlen(whole), NULL, CONVERT_ORIGINAL);
+    out_snippet(&t, whole, strlen("\n"), strlen(whole), NULL, CONVERT_ORIGINAL, NULL);
     assert_string_equal(t.s, "第一条 内容 第二行");
     out_text_free(&t);
 
@@ -161,7 +161,7 @@ static void test_snippet(void **state)
     hl_span one = {0, strlen(body), 0};
     wide.v = &one;
     wide.n = wide.cap = 1;
-    out_snippet(&t, body, start, end, &wide, CONVERT_ORIGINAL);
+    out_snippet(&t, body, start, end, &wide, CONVERT_ORIGINAL, NULL);
     assert_int_equal(t.spans.n, 1);
     assert_int_equal(t.spans.v[0].start, strlen("…"));
     assert_int_equal(t.spans.v[0].end, t.len - strlen("…"));
@@ -264,7 +264,7 @@ static void test_json_spans_after_ellipsis(void **state)
     const char *const parts[] = {"最低"};
     hl_spans s = spans_of(body, parts, 1);
     out_text t;
-    out_snippet(&t, body, strlen("前文很长。"), strlen(body), &s, CONVERT_ORIGINAL);
+    out_snippet(&t, body, strlen("前文很长。"), strlen(body), &s, CONVERT_ORIGINAL, NULL);
     assert_string_equal(t.s, "…最低生活保障");
     buf_t b;
     buf_init(&b);

@@ -497,12 +497,12 @@ static void test_status_line(void **state)
     buf_t b;
     buf_init(&b);
     regdoc_describe(d, 10, "低保", &b);
-    assert_string_equal(b.s, "第十一条 · 共 5 条 · “低保” 4 处（n/N 跳转）");
+    assert_string_equal(b.s, "第十一条，共 5 条，「低保」4 处（n/N 跳转）");
     buf_clear(&b);
     int wrapped;
     regdoc_find_match(d, 10, 1, &wrapped);
     regdoc_describe(d, 10, "低保", &b);
-    assert_string_equal(b.s, "第十一条 · 共 5 条 · “低保” 第 3/4 处");
+    assert_string_equal(b.s, "第十一条，共 5 条，「低保」第 3/4 处");
     buf_free(&b);
     hl_matcher_free(m);
     regdoc_free(d);

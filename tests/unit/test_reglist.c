@@ -224,7 +224,7 @@ static void test_describe(void **state)
     reglist_set_filter(&l, RL_YEAR, "2016");
     reglist_set_text(&l, "慈善");
     reglist_describe(&l, &b);
-    assert_string_equal(b.s, "1 部法规（筛选：法律 · 2016年 · 标题含“慈善”；含已修改、已废止；"
+    assert_string_equal(b.s, "1 部法规（筛选：法律，2016年，标题含「慈善」；含已修改、已废止；"
                              "按效力位阶排序）");
     buf_free(&b);
     assert_int_equal(reglist_find(&l, 1), 0);
