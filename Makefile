@@ -142,8 +142,10 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 test-only
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \
+	  $(BUILD)/tests/vtrun
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/console.sh $(BUILD)
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db

@@ -13,8 +13,11 @@
 
 #include "query.h"
 
-/* Registers the FTS5 auxiliary function gk_bm25(doc_fts, 'idf0,idf1,...') on a
- * connection. Returns SQLITE_OK or an error. */
+/* Registers the FTS5 auxiliary function gk_bm25(doc_fts, 'idf0,idf1,...' [, windows])
+ * on a connection. windows, "lo:hi:limit;...", makes it score only the first `limit`
+ * rows it meets in each rowid range and return NULL for the rest: a newest-first scan
+ * then counts every match and ranks each range's newest ones in one statement.
+ * Returns SQLITE_OK or an error. */
 int rank_register(sqlite3 *db);
 
 /* The idf argument for q's expression: one value per phrase, in the order FTS5 numbers

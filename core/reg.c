@@ -81,14 +81,22 @@ static void fill_info(sqlite3_stmt *st, reg_info *r)
     r->source_path = col(st, 16);
     r->source_url = col(st, 17);
     r->retrieved = col(st, 18);
+    const char *now_status = reg_status_today(r->status, r->effective);
+    if (r->status && now_status != r->status) {
+        char *s = xstrdup(now_status);
+        free(r->status);
+        r->status = s;
+    }
+}
+
+const char *reg_status_today(const char *status, const char *effective)
+{
     /* In force on paper but not yet in effect today. */
     char now[11];
     today(now);
-    if (r->status && !strcmp(r->status, "in_force") && r->effective &&
-        strcmp(r->effective, now) > 0) {
-        free(r->status);
-        r->status = xstrdup("not_yet_effective");
-    }
+    if (status && !strcmp(status, "in_force") && effective && strcmp(effective, now) > 0)
+        return "not_yet_effective";
+    return status;
 }
 
 int reg_get(gk_db *db, long long id, reg_info *out)

@@ -36,6 +36,10 @@ typedef struct {
 /* Canonical status → 现行有效 / 已修改 / 部分失效 / 已废止 / 尚未生效 / 已失效. */
 const char *reg_status_label(const char *status);
 
+/* The status as of today: in_force with an effective date still to come is
+ * not_yet_effective (the loader's date may be old). Returns status or a constant. */
+const char *reg_status_today(const char *status, const char *effective);
+
 /* Regulations matching a title: exact title, then short title, then folded equality
  * (Traditional, full-width), then folded substring. In force first, newest first.
  * Returns the number found (0 none), or -1 on a database error (*err set). */

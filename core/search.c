@@ -51,11 +51,25 @@ static size_t domain_order(const char *domain)
 }
 
 typedef struct {
+    long long rowid;
+    double score;
+} scored;
+
+typedef struct {
     char domain[16];
     int group;
     long long lo, hi, count;
     long long reachable; /* hits offered for paging */
+    scored *best;        /* ranked searches: the range's newest matches with their scores */
+    size_t nbest, capbest;
 } range;
+
+static void free_ranges(range *rs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(rs[i].best);
+    free(rs);
+}
 
 static double now_ms(void)
 {
@@ -124,37 +138,53 @@ typedef struct {
     size_t npage;
 } scan_t;
 
-/* One pass over every match, newest first: counts per range up to SEARCH_COUNT_CAP and
- * keeps the rowids of one page for the unranked listing. A single pass matters for
- * one-character queries, where FTS5 merges the lists of every bigram starting with that
- * character before it returns the first row: per-range queries would pay that again for
- * each range. */
-static int scan_matches(gk_db *db, const char *fts, range *rs, size_t n, size_t keep_from,
-                        size_t keep_n, scan_t *out)
+/* One pass over every match, newest first, counting per range up to SEARCH_COUNT_CAP.
+ * Unranked, it keeps the rowids of one page; ranked, gk_bm25 scores the newest
+ * SEARCH_RANK_WINDOW matches of each range in the same statement (see rank.h). One
+ * statement matters: FTS5 evaluates a phrase against every candidate again for each
+ * statement (10 ms for a six-character phrase of common bigrams), and a one-character
+ * term merges the lists of every bigram starting with it before it returns a row. */
+static int scan_matches(gk_db *db, const char *fts, const char *idf, range *rs, size_t n,
+                        size_t keep_from, size_t keep_n, scan_t *out)
 {
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         rs[i].count = 0;
+        rs[i].nbest = 0;
+    }
     if (!n)
         return SQLITE_OK;
     long long lo = rs[0].lo, hi = rs[0].hi;
-    for (size_t i = 1; i < n; i++) {
+    buf_t windows;
+    buf_init(&windows);
+    for (size_t i = 0; i < n; i++) {
         if (rs[i].lo < lo)
             lo = rs[i].lo;
         if (rs[i].hi > hi)
             hi = rs[i].hi;
+        buf_printf(&windows, "%s%lld:%lld:%d", i ? ";" : "", rs[i].lo, rs[i].hi,
+                   SEARCH_RANK_WINDOW);
     }
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db->h,
-                                "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
-                                "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
+                                idf ? "SELECT rowid, gk_bm25(doc_fts, ?5, ?6) FROM doc_fts WHERE "
+                                      "doc_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+                                      "ORDER BY rowid DESC LIMIT ?4"
+                                    : "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid "
+                                      "BETWEEN ?2 AND ?3 ORDER BY rowid DESC LIMIT ?4",
                                 -1, &st, NULL);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        buf_free(&windows);
         return rc;
+    }
     sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, lo);
     sqlite3_bind_int64(st, 3, hi);
     sqlite3_bind_int64(st, 4, SEARCH_COUNT_CAP + 1);
+    if (idf) {
+        sqlite3_bind_text(st, 5, idf, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, windows.s, -1, SQLITE_STATIC);
+    }
     out->page = xcalloc(keep_n ? keep_n : 1, sizeof *out->page);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (out->total == SEARCH_COUNT_CAP) {
@@ -163,13 +193,19 @@ static int scan_matches(gk_db *db, const char *fts, range *rs, size_t n, size_t 
         }
         long long rowid = sqlite3_column_int64(st, 0);
         range *r = range_of(rs, n, rowid);
-        if (r)
+        if (r) {
             r->count++;
+            if (idf && sqlite3_column_type(st, 1) != SQLITE_NULL) {
+                r->best = xgrow(r->best, &r->capbest, r->nbest + 1, sizeof *r->best);
+                r->best[r->nbest++] = (scored){rowid, sqlite3_column_double(st, 1)};
+            }
+        }
         if ((size_t)out->total >= keep_from && out->npage < keep_n)
             out->page[out->npage++] = rowid;
         out->total++;
     }
     sqlite3_finalize(st);
+    buf_free(&windows);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -221,69 +257,49 @@ static int fetch_page(gk_db *db, search_result *r, const scan_t *scan)
     return rc;
 }
 
-/* Ranked: range by range in display order, bm25 inside each. */
+static int by_score(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1; /* gk_bm25 is negative: smaller is better */
+    return (x->rowid < y->rowid) - (x->rowid > y->rowid); /* then newest first */
+}
+
+/* Ranked: range by range in display order, the scored window of each sorted. */
 static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range *rs, size_t n)
 {
-    /* Ranked inside the newest ?6 matches of the range: all of them unless the range is
-     * broader than SEARCH_RANK_WINDOW (see search.h). */
-    const char *ranked_sql = "SELECT rowid FROM (SELECT rowid, gk_bm25(doc_fts, ?7) AS score "
-                             "FROM doc_fts WHERE doc_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-                             "ORDER BY rowid DESC LIMIT ?6) ORDER BY score, rowid DESC "
-                             "LIMIT ?4 OFFSET ?5";
-    sqlite3_stmt *st = NULL, *doc = NULL;
-    char *idf = rank_idf_arg(db->h, &r->q, db->nunits, SEARCH_COUNT_CAP);
-    int rc = sqlite3_prepare_v2(db->h, ranked_sql, -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = prepare_doc(db, &doc);
+    sqlite3_stmt *doc = NULL;
+    int rc = prepare_doc(db, &doc);
     size_t skip = o->offset, need = o->limit, cap = 0;
     for (size_t i = 0; rc == SQLITE_OK && i < n && need; i++) {
-        if ((size_t)rs[i].reachable <= skip) {
-            skip -= (size_t)rs[i].reachable;
+        if (rs[i].nbest <= skip) {
+            skip -= rs[i].nbest;
             continue;
         }
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, r->q.fts, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, rs[i].lo);
-        sqlite3_bind_int64(st, 3, rs[i].hi);
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)need);
-        sqlite3_bind_int64(st, 5, (sqlite3_int64)skip);
-        sqlite3_bind_int64(st, 6, rs[i].reachable);
-        sqlite3_bind_text(st, 7, idf, -1, SQLITE_STATIC);
+        qsort(rs[i].best, rs[i].nbest, sizeof *rs[i].best, by_score);
+        for (size_t j = skip; j < rs[i].nbest && need && rc == SQLITE_OK; j++, need--)
+            rc = add_hit(db, doc, r, &cap, rs[i].best[j].rowid);
         skip = 0;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            rc = add_hit(db, doc, r, &cap, sqlite3_column_int64(st, 0));
-            if (rc != SQLITE_OK)
-                break;
-            need--;
-        }
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
     }
-    sqlite3_finalize(st);
     sqlite3_finalize(doc);
-    free(idf);
     return rc;
 }
 
-/* Domain facts shown beside a hit (the status of a regulation). */
 static void add_status(gk_db *db, search_hit *h, sqlite3_stmt **reg_st)
 {
     if (strcmp(h->domain, "reg"))
         return;
     if (!*reg_st && sqlite3_prepare_v2(db->h,
-                                       "SELECT r.id FROM reg_node n JOIN regulation r "
-                                       "ON r.id = n.reg_id WHERE n.id = ?1",
+                                       "SELECT r.status, r.effective_date FROM reg_node n "
+                                       "JOIN regulation r ON r.id = n.reg_id WHERE n.id = ?1",
                                        -1, reg_st, NULL) != SQLITE_OK)
         return;
     sqlite3_reset(*reg_st);
     sqlite3_bind_int64(*reg_st, 1, h->ref_id);
-    if (sqlite3_step(*reg_st) == SQLITE_ROW) {
-        reg_info info;
-        if (reg_get(db, sqlite3_column_int64(*reg_st, 0), &info) == 0) {
-            h->status = reg_status_label(info.status);
-            reg_info_free(&info);
-        }
-    }
+    if (sqlite3_step(*reg_st) == SQLITE_ROW)
+        h->status = reg_status_label(
+            reg_status_today((const char *)sqlite3_column_text(*reg_st, 0),
+                             (const char *)sqlite3_column_text(*reg_st, 1)));
 }
 
 static void decorate(gk_db *db, search_result *r, size_t snippet_chars)
@@ -329,13 +345,17 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
     r->ranked = !(r->q.broad || opts.order == SEARCH_NEWEST);
     size_t keep_from = r->ranked ? 0 : opts.offset, keep_n = r->ranked ? 0 : opts.limit;
     int rc = load_ranges(db, domain, &rs, &n);
+    char *idf = r->ranked ? rank_idf_arg(db->h, &r->q, db->nunits, SEARCH_COUNT_CAP) : NULL;
     if (rc == SQLITE_OK)
-        rc = scan_matches(db, r->q.fts, rs, n, keep_from, keep_n, &scan);
+        rc = scan_matches(db, r->q.fts, idf, rs, n, keep_from, keep_n, &scan);
     if (rc == SQLITE_OK && scan.total == 0) {
         query relaxed;
         if (query_relax(&r->q, &relaxed) == 0) {
             scan_t s2;
-            rc = scan_matches(db, relaxed.fts, rs, n, keep_from, keep_n, &s2);
+            char *idf2 = r->ranked ? rank_idf_arg(db->h, &relaxed, db->nunits, SEARCH_COUNT_CAP)
+                                   : NULL;
+            rc = scan_matches(db, relaxed.fts, idf2, rs, n, keep_from, keep_n, &s2);
+            free(idf2);
             if (rc == SQLITE_OK && s2.total > 0) {
                 query_free(&r->q);
                 r->q = relaxed;
@@ -364,6 +384,7 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
         rc = r->ranked ? fetch_ranked(db, &opts, r, rs, n) : fetch_page(db, r, &scan);
     }
     free(scan.page);
+    free(idf);
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
         if (r->ncounts && !strcmp(r->counts[r->ncounts - 1].domain, rs[i].domain)) {
             r->counts[r->ncounts - 1].count += rs[i].count;
@@ -372,7 +393,7 @@ int search_run(gk_db *db, const char *input, size_t len, const search_opts *o, s
             r->counts[r->ncounts++].count = rs[i].count;
         }
     }
-    free(rs);
+    free_ranges(rs, n);
     if (rc != SQLITE_OK) {
         *err = xstrdup(db_error_text(rc));
         return -1;

@@ -131,6 +131,52 @@ static void test_idf_argument(void **state)
     assert_int_equal(commas, 2);
     free(idf);
     query_free(&q);
+    /* prefix phrases (one character, or ending in one) get finite, positive weights */
+    const char *in2 = "民 救助标 2022年";
+    query_build(in2, strlen(in2), NULL, 0, &q);
+    idf = rank_idf_arg(db, &q, 300, 10000);
+    for (char *p = idf; *p;) {
+        char *end;
+        double v = strtod(p, &end);
+        assert_true(end != p);
+        if (!(v > 0 && v < 100))
+            fail_msg("idf %s has %g", idf, v);
+        p = *end == ',' ? end + 1 : end;
+    }
+    free(idf);
+    query_free(&q);
+}
+
+/* With windows, only the first rows met in each range are scored. */
+static void test_windows(void **state)
+{
+    (void)state;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT rowid, gk_bm25(doc_fts, '', '1:150:5;151:300:3') "
+                                        "FROM doc_fts WHERE doc_fts MATCH '\"民政\"' "
+                                        "ORDER BY rowid DESC",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    int rows = 0, scored_low = 0, scored_high = 0;
+    long long last_high = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        rows++;
+        if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+            continue;
+        long long id = sqlite3_column_int64(st, 0);
+        if (id <= 150)
+            scored_low++;
+        else {
+            scored_high++;
+            last_high = id;
+        }
+    }
+    sqlite3_finalize(st);
+    assert_true(rows > 8);
+    assert_int_equal(scored_high, 3); /* the newest 3 of 151..300 */
+    assert_int_equal(scored_low, 5);  /* the newest 5 of 1..150 */
+    assert_true(last_high > 150);
 }
 
 int main(void)
@@ -139,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_same_scores_for_single_tokens),
         cmocka_unit_test(test_same_order_for_phrases),
         cmocka_unit_test(test_idf_argument),
+        cmocka_unit_test(test_windows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
