@@ -16,12 +16,12 @@
 
 enum search_order { SEARCH_RANK = 0, SEARCH_NEWEST = 1 };
 
-/* Counting stops at this many matches per range ("10000+"): counting every unit that
+/* Counting stops at this many matches ("5000+"): counting every unit that
  * contains 部门 costs as much as reading them all. */
-#define SEARCH_COUNT_CAP 10000
+#define SEARCH_COUNT_CAP 5000
 /* A range with more matches than this ranks only its newest this many by bm25, which
  * would otherwise be computed for every match (hundreds of ms for the broadest terms). */
-#define SEARCH_RANK_WINDOW 2000
+#define SEARCH_RANK_WINDOW 1000
 
 typedef struct {
     const char *domain;   /* NULL or "all" for every domain, else reg, org, place ... */
