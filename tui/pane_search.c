@@ -34,6 +34,7 @@ typedef struct {
     int sel;              /* selected hit (index into r.hits), -1 when none */
     int top;              /* first item shown */
     int loading_more;
+    int nothing_to_search; /* the query had no searchable text (search_run returned 1) */
     enum convert_script script; /* of the prepared texts */
     const char *error;
 } search_pane;
@@ -126,6 +127,10 @@ static void set_status(search_pane *s, app *a)
         app_set_count(a, "");
         return;
     }
+    if (s->nothing_to_search) {
+        app_set_count(a, s->r.note ? s->r.note : "");
+        return;
+    }
     snprintf(line, sizeof line, "找到 %lld%s 条（%.1f ms）%s%s", s->r.total, s->r.capped ? "+" : "",
              s->r.ms, s->r.note ? "  " : "", s->r.note ? s->r.note : "");
     app_set_count(a, line);
@@ -175,6 +180,7 @@ static void on_result(void *st, app *a, search_result *r, int rc, const char *er
         s->r = *r;
         s->have = 1;
         s->sel = s->r.n ? 0 : -1;
+        s->nothing_to_search = rc == 1;
     }
     prepare(s, a);
     build_items(s);
@@ -236,6 +242,10 @@ static void draw_welcome(search_pane *s, app *a, const rect *r)
     (void)a;
     if (s->error) {
         draw_str(r->y + 1, r->x + 2, r->w - 4, s->error, AT_ERROR);
+        return;
+    }
+    if (s->have && s->nothing_to_search) {
+        draw_str(r->y + 1, r->x + 2, r->w - 4, s->r.note ? s->r.note : "", AT_WARN);
         return;
     }
     if (s->query && *s->query && s->have) {
