@@ -114,9 +114,9 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) \
 	  $(LDFLAGS_ALL) $(PKG_LIBS) $(TEST_LIBS) -lm
 
-$(BUILD)/tests/vtrun: tests/tools/vtrun.c
+$(BUILD)/tests/vtrun: $(wildcard tests/tools/*.c) tests/tools/vt.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -o $@ $< $(LDFLAGS_ALL) $(TEST_LIBS) -lutil
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(CFLAGS_ALL) -o $@ $(filter %.c,$^) $(LDFLAGS_ALL) $(TEST_LIBS) -lutil
 
 # The benchmark programs (bench/): gencorpus is bench/gencorpus.c + bench/gen_*.c, benchq is
 # bench/benchq.c + bench/bq_*.c; their objects are compiled by the $(BUILD)/%.o rule.
