@@ -134,7 +134,7 @@ $(BUILD)/bench/benchq: $(BENCHQ_OBJ) $(LIB)
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
-test-only: $(BIN) $(UNIT_BIN) $(wildcard tests/tools/vtrun.c:%=$(BUILD)/tests/vtrun)
+test-only: $(BIN) $(UNIT_BIN) $(BUILD)/tests/vtrun
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$${TERM:-xterm-256color} TZ=UTC \
 	  tests/run.sh $(BUILD)
 
