@@ -2,6 +2,7 @@
 
 #include "cnnum.h"
 #include "fold.h"
+#include "foldview.h"
 #include "utf8dec.h"
 #include "xalloc.h"
 
@@ -11,47 +12,7 @@
 #include <string.h>
 #include <uchar.h>
 
-/* ---- a folded view of the text ------------------------------------------------------ */
-
-/* Folded code points with their byte offsets, so matching sees 發布/发布 and （/( alike
- * while every extracted piece is copied from the original bytes. */
-typedef struct {
-    const char *s;
-    size_t len;
-    uint32_t *cp;
-    size_t *off; /* n + 1 entries; off[n] == len */
-    size_t n;
-} cpview;
-
-static void view_init(cpview *v, const char *s, size_t len)
-{
-    v->s = s;
-    v->len = len;
-    v->cp = xmalloc((len + 1) * sizeof *v->cp);
-    v->off = xmalloc((len + 1) * sizeof *v->off);
-    v->n = 0;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t c;
-        int valid;
-        v->off[v->n] = i;
-        i += (size_t)u8_decode((const unsigned char *)s + i, (const unsigned char *)s + len, &c,
-                               &valid);
-        v->cp[v->n++] = fold_cp(c);
-    }
-    v->off[v->n] = len;
-}
-
-static void view_free(cpview *v)
-{
-    free(v->cp);
-    free(v->off);
-}
-
-static int is_space(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
-}
+/* ---- helpers ------------------------------------------------------------------------ */
 
 static int in_set(uint32_t c, const char32_t *set)
 {
@@ -82,15 +43,15 @@ static int is_close(uint32_t c)
     return in_set(c, U")》〉〕】]﹞」”");
 }
 
-static size_t skip_space(const cpview *v, size_t k, size_t end)
+static size_t skip_space(const foldview *v, size_t k, size_t end)
 {
-    while (k < end && is_space(v->cp[k]))
+    while (k < end && foldview_is_space(v->cp[k]))
         k++;
     return k;
 }
 
 /* Index after a numeral at k (within end), or 0. */
-static size_t num_at(const cpview *v, size_t k, size_t end, long *val)
+static size_t num_at(const foldview *v, size_t k, size_t end, long *val)
 {
     if (k >= end)
         return 0;
@@ -104,7 +65,7 @@ static size_t num_at(const cpview *v, size_t k, size_t end, long *val)
 }
 
 /* Does the folded text at k spell `word`? */
-static int has_word(const cpview *v, size_t k, size_t end, const char32_t *word)
+static int has_word(const foldview *v, size_t k, size_t end, const char32_t *word)
 {
     for (; *word; word++, k++)
         if (k >= end || v->cp[k] != *word)
@@ -136,7 +97,7 @@ static size_t skip_space_bytes(const char *s, size_t len, size_t i)
     while (i < len) {
         size_t j;
         uint32_t c = peek_cp(s, len, i, &j);
-        if (!is_space(c) || c == '\n')
+        if (!foldview_is_space(c) || c == '\n')
             break;
         i = j;
     }
@@ -210,7 +171,7 @@ typedef struct {
 } docnum;
 
 /* Copies the folded code points [a,b) as UTF-8 into a buffer. */
-static void add_folded(buf_t *out, const cpview *v, size_t a, size_t b)
+static void add_folded(buf_t *out, const foldview *v, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++) {
         char tmp[4];
@@ -219,7 +180,7 @@ static void add_folded(buf_t *out, const cpview *v, size_t a, size_t b)
 }
 
 /* Words that can precede an organ name without being part of it. */
-static size_t strip_organ_prefix(const cpview *v, size_t o, size_t m)
+static size_t strip_organ_prefix(const foldview *v, size_t o, size_t m)
 {
     static const char32_t *const words[] = {U"经", U"根据", U"依据", U"依照", U"按照", U"由",
                                             U"以", U"并", U"现将", U"现以"};
@@ -239,7 +200,7 @@ static size_t strip_organ_prefix(const cpview *v, size_t o, size_t m)
 }
 
 /* A 令号 whose 令 is at m: "<organ>令 第N号". Fills *dn and returns 1. */
-static int ling_at(const cpview *v, size_t lo, size_t hi, size_t m, docnum *dn)
+static int ling_at(const foldview *v, size_t lo, size_t hi, size_t m, docnum *dn)
 {
     if (v->cp[m] != U'令' || m <= lo)
         return 0;
@@ -281,7 +242,7 @@ static int ling_at(const cpview *v, size_t lo, size_t hi, size_t m, docnum *dn)
 }
 
 /* A 文号 whose opening bracket is at m: "<prefix>〔YYYY〕N号". */
-static int wenhao_at(const cpview *v, size_t lo, size_t hi, size_t m, docnum *dn)
+static int wenhao_at(const foldview *v, size_t lo, size_t hi, size_t m, docnum *dn)
 {
     if (!in_set(v->cp[m], U"(〔【[﹝") || m <= lo)
         return 0;
@@ -323,7 +284,7 @@ static void docnum_free(docnum *dn)
 }
 
 /* The last 令号 (want_ling) or the first 文号 in [lo,hi). */
-static int find_docnum(const cpview *v, size_t lo, size_t hi, int want_ling, docnum *out)
+static int find_docnum(const foldview *v, size_t lo, size_t hi, int want_ling, docnum *out)
 {
     int found = 0;
     for (size_t m = lo; m < hi; m++) {
@@ -345,10 +306,10 @@ char *preamble_docnum_normalize(const char *s, size_t len)
 {
     if (!s)
         return NULL;
-    cpview v;
-    view_init(&v, s, len);
+    foldview v;
+    foldview_init(&v, s, len);
     size_t a = skip_space(&v, 0, v.n), b = v.n;
-    while (b > a && is_space(v.cp[b - 1]))
+    while (b > a && foldview_is_space(v.cp[b - 1]))
         b--;
     char *res = NULL;
     for (size_t m = a; m < b && !res; m++) {
@@ -361,7 +322,7 @@ char *preamble_docnum_normalize(const char *s, size_t len)
             docnum_free(&dn);
         }
     }
-    view_free(&v);
+    foldview_free(&v);
     return res;
 }
 
@@ -376,7 +337,7 @@ typedef struct {
 } date_hit;
 
 /* Keyword after a phrase date: 施行/实施/生效/执行 or 废止/失效. */
-static enum preamble_event_type phrase_keyword(const cpview *v, size_t k, size_t hi,
+static enum preamble_event_type phrase_keyword(const foldview *v, size_t k, size_t hi,
                                                size_t *end)
 {
     static const struct {
@@ -394,7 +355,7 @@ static enum preamble_event_type phrase_keyword(const cpview *v, size_t k, size_t
 }
 
 /* Finds every date outside 《》 and marks those inside "自X起施行"-like phrases. */
-static date_hit *find_dates(const cpview *v, size_t *n_out)
+static date_hit *find_dates(const foldview *v, size_t *n_out)
 {
     date_hit *hits = NULL;
     size_t n = 0, cap = 0;
@@ -422,7 +383,7 @@ static date_hit *find_dates(const cpview *v, size_t *n_out)
         memcpy(h->iso, iso, sizeof iso);
 
         size_t p = k;
-        while (p > 0 && is_space(v->cp[p - 1]) && v->cp[p - 1] != '\n')
+        while (p > 0 && foldview_is_space(v->cp[p - 1]) && v->cp[p - 1] != '\n')
             p--;
         int from = p > 0 && in_set(v->cp[p - 1], U"自从于");
         size_t q = skip_space(v, e, v->n);
@@ -446,12 +407,12 @@ static date_hit *find_dates(const cpview *v, size_t *n_out)
 
 static int is_lead_sep(uint32_t c)
 {
-    return is_space(c) || in_set(c, U",:;、。.");
+    return foldview_is_space(c) || in_set(c, U",:;、。.");
 }
 
 /* End of the clause that starts at k: the next event date, a line end, or a comma, full
  * stop or semicolon or unmatched closing bracket outside brackets. */
-static size_t clause_end(const cpview *v, size_t k, size_t limit)
+static size_t clause_end(const foldview *v, size_t k, size_t limit)
 {
     int depth = 0;
     for (; k < limit; k++) {
@@ -471,7 +432,7 @@ static size_t clause_end(const cpview *v, size_t k, size_t limit)
     return k;
 }
 
-static void trim_range(const cpview *v, size_t *a, size_t *b)
+static void trim_range(const foldview *v, size_t *a, size_t *b)
 {
     while (*a < *b && is_lead_sep(v->cp[*a]))
         (*a)++;
@@ -481,7 +442,7 @@ static void trim_range(const cpview *v, size_t *a, size_t *b)
 
 /* The folded text of [a,b) without bracketed titles 《…》 and without the phrase dates,
  * so "《关于修改和废止部分行政法规的决定》第二次修订" reads as 修订, not 废止. */
-static char *classify_text(const cpview *v, size_t a, size_t b, const date_hit *hits,
+static char *classify_text(const foldview *v, size_t a, size_t b, const date_hit *hits,
                            size_t nh)
 {
     buf_t out;
@@ -609,7 +570,7 @@ static int cmp_date(const void *x, const void *y)
 }
 
 static void add_event(preamble_info *out, size_t *cap, const char *date,
-                      enum preamble_event_type t, const cpview *v, size_t a, size_t b)
+                      enum preamble_event_type t, const foldview *v, size_t a, size_t b)
 {
     out->events = xgrow(out->events, cap, out->n_events + 1, sizeof *out->events);
     preamble_event *ev = &out->events[out->n_events++];
@@ -629,8 +590,8 @@ size_t preamble_parse(const char *text, size_t len, preamble_info *out)
     memset(out, 0, sizeof *out);
     if (!text || !len)
         return 0;
-    cpview v;
-    view_init(&v, text, len);
+    foldview v;
+    foldview_init(&v, text, len);
     size_t nh;
     date_hit *hits = find_dates(&v, &nh);
     clause *cl = xcalloc(nh + 1, sizeof *cl);
@@ -759,7 +720,7 @@ size_t preamble_parse(const char *text, size_t len, preamble_info *out)
     }
     free(cl);
     free(hits);
-    view_free(&v);
+    foldview_free(&v);
     return out->n_events;
 }
 

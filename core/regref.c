@@ -2,6 +2,7 @@
 
 #include "cnnum.h"
 #include "fold.h"
+#include "foldview.h"
 #include "utf8dec.h"
 #include "xalloc.h"
 
@@ -9,46 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uchar.h>
-
-/* The input decoded once: folded code points and the byte offset of each in the
- * original, so matching sees 條/条 and （/( alike while the title keeps its bytes. */
-typedef struct {
-    const char *s;
-    size_t len;
-    uint32_t *cp;
-    size_t *off; /* n + 1 entries; off[n] == len */
-    size_t n;
-} cpview;
-
-static void view_init(cpview *v, const char *s, size_t len)
-{
-    v->s = s;
-    v->len = len;
-    v->cp = xmalloc((len + 1) * sizeof *v->cp);
-    v->off = xmalloc((len + 1) * sizeof *v->off);
-    v->n = 0;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t c;
-        int valid;
-        v->off[v->n] = i;
-        i += (size_t)u8_decode((const unsigned char *)s + i, (const unsigned char *)s + len, &c,
-                               &valid);
-        v->cp[v->n++] = fold_cp(c);
-    }
-    v->off[v->n] = len;
-}
-
-static void view_free(cpview *v)
-{
-    free(v->cp);
-    free(v->off);
-}
-
-static int is_space(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
-}
 
 /* A character that can be part of a numeral (so a reference never starts inside one). */
 static int is_numeral(uint32_t c)
@@ -62,15 +23,15 @@ static int is_numeral(uint32_t c)
     return 0;
 }
 
-static size_t skip_space(const cpview *v, size_t k)
+static size_t skip_space(const foldview *v, size_t k)
 {
-    while (k < v->n && is_space(v->cp[k]))
+    while (k < v->n && foldview_is_space(v->cp[k]))
         k++;
     return k;
 }
 
 /* Parses a numeral at code point k; sets *val and returns the index after it, or 0. */
-static size_t num_at(const cpview *v, size_t k, long *val, int *ascii)
+static size_t num_at(const foldview *v, size_t k, long *val, int *ascii)
 {
     if (k >= v->n)
         return 0;
@@ -91,7 +52,7 @@ static int fits_int(long x)
 }
 
 /* "之一" after an article number. Returns the index after it, or k unchanged. */
-static size_t parse_sub(const cpview *v, size_t k, int *sub)
+static size_t parse_sub(const foldview *v, size_t k, int *sub)
 {
     if (k < v->n && v->cp[k] == U'之') {
         long x;
@@ -106,7 +67,7 @@ static size_t parse_sub(const cpview *v, size_t k, int *sub)
 
 /* 款/项/目 after an article: "第二款", "2款", "第（三）项", "(三)", "第3项", "第1目".
  * Returns the index after them, or 0 when something malformed follows. */
-static size_t parse_subunits(const cpview *v, size_t k, regref *r)
+static size_t parse_subunits(const foldview *v, size_t k, regref *r)
 {
     for (;;) {
         size_t p = skip_space(v, k);
@@ -153,16 +114,16 @@ static size_t parse_subunits(const cpview *v, size_t k, regref *r)
 }
 
 /* Trailing matter that may follow a reference: spaces and a full stop. */
-static int at_end(const cpview *v, size_t k)
+static int at_end(const foldview *v, size_t k)
 {
     k = skip_space(v, k);
-    while (k < v->n && (v->cp[k] == U'。' || v->cp[k] == '.' || is_space(v->cp[k])))
+    while (k < v->n && (v->cp[k] == U'。' || v->cp[k] == '.' || foldview_is_space(v->cp[k])))
         k++;
     return k >= v->n;
 }
 
 /* Heading kind word after "第N": 章, 节, 编, 分编. Returns the index after it, or 0. */
-static size_t heading_kind(const cpview *v, size_t k, enum regref_kind *kind)
+static size_t heading_kind(const foldview *v, size_t k, enum regref_kind *kind)
 {
     if (k >= v->n)
         return 0;
@@ -183,7 +144,7 @@ static size_t heading_kind(const cpview *v, size_t k, enum regref_kind *kind)
 /* Tries to read a complete reference from code point k to the end. `loose` allows the
  * forms that could also be part of a title (bare numbers, "10之1", "（二）", a Chinese
  * numeral + 条 without 第). */
-static int parse_ref_at(const cpview *v, size_t k, int loose, regref *r)
+static int parse_ref_at(const foldview *v, size_t k, int loose, regref *r)
 {
     regref t;
     memset(&t, 0, sizeof t);
@@ -259,18 +220,18 @@ static int parse_ref_at(const cpview *v, size_t k, int loose, regref *r)
 }
 
 /* Copies s[a..b) into out->title, trimmed, with an enclosing 《》 removed. */
-static void set_title(regref *out, const cpview *v, size_t a, size_t b)
+static void set_title(regref *out, const foldview *v, size_t a, size_t b)
 {
-    while (a < b && is_space(v->cp[a]))
+    while (a < b && foldview_is_space(v->cp[a]))
         a++;
-    while (b > a && is_space(v->cp[b - 1]))
+    while (b > a && foldview_is_space(v->cp[b - 1]))
         b--;
     if (b - a >= 2 && v->cp[a] == U'《' && v->cp[b - 1] == U'》') {
         a++;
         b--;
-        while (a < b && is_space(v->cp[a]))
+        while (a < b && foldview_is_space(v->cp[a]))
             a++;
-        while (b > a && is_space(v->cp[b - 1]))
+        while (b > a && foldview_is_space(v->cp[b - 1]))
             b--;
     }
     size_t bytes = v->off[b] - v->off[a];
@@ -287,13 +248,13 @@ int regref_parse(const char *s, regref *out)
     memset(out, 0, sizeof *out);
     if (!s)
         return -1;
-    cpview v;
-    view_init(&v, s, strlen(s));
+    foldview v;
+    foldview_init(&v, s, strlen(s));
     size_t first = skip_space(&v, 0);
     int found = 0;
     for (size_t k = first; k < v.n && !found; k++) {
         uint32_t c = v.cp[k];
-        if (is_space(c))
+        if (foldview_is_space(c))
             continue;
         int loose = 1;
         if (k > first) {
@@ -301,7 +262,7 @@ int regref_parse(const char *s, regref *out)
             /* never start inside a number or right after 第/§ */
             if (is_numeral(p) || p == U'第' || p == 0xA7 || p == U'之')
                 continue;
-            loose = is_space(p) || p == U'》';
+            loose = foldview_is_space(p) || p == U'》';
         }
         regref r;
         if (parse_ref_at(&v, k, loose, &r)) {
@@ -312,7 +273,7 @@ int regref_parse(const char *s, regref *out)
     }
     if (!found)
         set_title(out, &v, 0, v.n);
-    view_free(&v);
+    foldview_free(&v);
     return found ? 0 : -1;
 }
 
