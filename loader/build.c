@@ -147,6 +147,21 @@ int load_stage_doc(load_ctx *c, const char *domain, long long ref_id, int rank_g
     return 0;
 }
 
+int load_stage_docs_sql(load_ctx *c, const char *select_sql)
+{
+    char *sql = xasprintf("INSERT INTO temp.doc_stage(domain, ref_id, rank_group, date, "
+                          "group_key, ord, title, body) %s",
+                          select_sql);
+    int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+    free(sql);
+    if (rc != SQLITE_OK) {
+        diag_error(c->d, "gongkai", 0, "cannot stage search units: %s", sqlite3_errmsg(c->db));
+        return -1;
+    }
+    c->staged_docs += sqlite3_changes(c->db);
+    return 0;
+}
+
 /* ---- test hooks ------------------------------------------------------------------- */
 
 /* GONGKAI_TEST_FAULT=kill:N|int:N|full:N makes the Nth record kill the process, send it
@@ -221,10 +236,15 @@ static int key_allowed(const load_kind *k, const char *key)
     for (size_t i = 0; common_keys[i]; i++)
         if (!strcmp(key, common_keys[i]))
             return 1;
-    for (size_t i = 0; k->keys && k->keys[i]; i++)
-        if (!strcmp(key, k->keys[i]))
+    /* A kind's key ending in '.' is a family ("basis." allows basis.auto_removal). */
+    for (size_t i = 0; k->keys && k->keys[i]; i++) {
+        size_t n = strlen(k->keys[i]);
+        if (n && k->keys[i][n - 1] == '.' ? !strncmp(key, k->keys[i], n) && key[n]
+                                          : !strcmp(key, k->keys[i]))
             return 1;
-    if (k->csv && (!strncmp(key, "map.", 4) || !strcmp(key, "delimiter")))
+    }
+    if (k->csv && (!strncmp(key, "map.", 4) || !strncmp(key, "value.", 6) ||
+                   !strcmp(key, "delimiter")))
         return 1;
     return 0;
 }

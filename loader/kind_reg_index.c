@@ -5,7 +5,8 @@
  * map.promulgated, map.doc_number, map.organ. Only map.title is required. */
 #include "kinds.h"
 
-#include "csv.h"
+#include "csvmap.h"
+#include "isodate.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -51,80 +52,25 @@ static int parse_flag(const char *s, int *out)
     return -1;
 }
 
+/* YYYY-MM-DD and a real date; empty is allowed (unknown). */
 static int valid_date(const char *s)
 {
-    /* YYYY-MM-DD with plausible month and day; empty is allowed (unknown) */
-    if (!*s)
-        return 1;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int m = atoi(s + 5), d = atoi(s + 8);
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1];
+    isodate d;
+    return !*s || (strlen(s) == 10 && isodate_parse_all(s, &d) && d.prec == ISODATE_DAY);
 }
 
 static int load_index_file(load_ctx *c, const char *text, size_t len)
 {
     static sqlite3_stmt *st;
-    const char *delim = mf_get(c->sec, "delimiter");
-    char sep = ',';
-    if (delim && (!strcmp(delim, "tab") || !strcmp(delim, "\\t")))
-        sep = '\t';
-    else if (delim && strlen(delim) == 1)
-        sep = delim[0];
-    csv_reader r;
-    csv_row row;
-    char err[256];
-    csv_init(&r, text, len, sep, sep != '\t');
-    int col[16];
-    for (size_t f = 0; fields[f]; f++)
-        col[f] = -1;
-    int rc = csv_next(&r, &row, err, sizeof err);
-    if (rc != 1) {
-        csv_free(&r);
-        return (rc < 0 ? diag_error_msg(c->d, c->relpath, err)
-                       : diag_error(c->d, c->relpath, 1, "empty file, no header row"))
-                   ? -1
-                   : 0;
+    static const char *const required[] = {"title", NULL};
+    csvmap m;
+    if (csvmap_open(&m, c, text, len, fields, required) != 0) {
+        csvmap_close(&m);
+        return c->d->stop ? -1 : 0;
     }
-    size_t header_fields = row.nfields;
-    for (size_t f = 0; fields[f]; f++) {
-        char key[32];
-        snprintf(key, sizeof key, "map.%s", fields[f]);
-        const char *name = mf_get(c->sec, key);
-        if (!name)
-            continue;
-        col[f] = csv_find_column(&row, name);
-        if (col[f] < 0) {
-            csv_free(&r);
-            return diag_error(c->d, c->relpath, 1, "no column '%s' (named by %s in %s:%d)", name,
-                              key, c->m->file, mf_line(c->sec, key))
-                       ? -1
-                       : 0;
-        }
-    }
-    if (col[0] < 0) {
-        csv_free(&r);
-        return diag_error(c->d, c->m->file, c->sec->line, "[%s] needs map.title = COLUMN",
-                          c->sec->name)
-                   ? -1
-                   : 0;
-    }
-    while ((rc = csv_next(&r, &row, err, sizeof err)) == 1) {
-        long line = (long)row.line;
-        if (row.nfields != header_fields) {
-            c->d->skipped++;
-            if (diag_error(c->d, c->relpath, line, "%zu fields, the header has %zu", row.nfields,
-                           header_fields))
-                break;
-            continue;
-        }
-        const char *v[16];
-        for (size_t f = 0; fields[f]; f++)
-            v[f] = col[f] >= 0 ? row.fields[col[f]] : "";
+    while (csvmap_next(&m, c)) {
+        long line = m.line;
+        const char *const *v = m.v;
         const char *status = NULL;
         int repealed = 0;
         const char *problem = NULL;
@@ -172,9 +118,7 @@ static int load_index_file(load_ctx *c, const char *text, size_t len)
         }
         c->records++;
     }
-    if (rc < 0)
-        diag_error_msg(c->d, c->relpath, err);
-    csv_free(&r);
+    csvmap_close(&m);
     return 0;
 }
 

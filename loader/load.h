@@ -18,8 +18,10 @@ typedef struct load_ctx load_ctx;
 
 typedef struct {
     const char *name;              /* value of kind= */
-    const char *const *keys;       /* section keys allowed besides the common ones */
-    int csv;                       /* accepts map.FIELD = column keys and delimiter= */
+    const char *const *keys;       /* section keys allowed besides the common ones; one
+                                      ending in '.' allows a family (list.X, basis.X) */
+    int csv;                       /* accepts map.FIELD = COLUMN, value.FIELD = TEXT and
+                                      delimiter= (loader/csvmap.h) */
     /* Runs once before any file is read (temp tables); may be NULL. */
     int (*begin)(load_ctx *c);
     /* Loads one file (already converted to UTF-8). Reports bad rows through c->d and
@@ -66,6 +68,10 @@ int load_main(int argc, char **argv, const char *db_path);
 int load_stage_doc(load_ctx *c, const char *domain, long long ref_id, int rank_group,
                    const char *date, long long group_key, long ord, const char *title,
                    const char *body);
+
+/* Stages many units at once: select_sql is a SELECT of (domain, ref_id, rank_group, date,
+ * group_key, ord, title, body), built by the caller from constants only. Returns 0/-1. */
+int load_stage_docs_sql(load_ctx *c, const char *select_sql);
 
 /* Prepares a statement on c->db once per call site: cached in *slot, finalized at the end
  * of the load by load_finalize_statements(). */
