@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -132,97 +132,109 @@ CREATE TABLE reg_relation (
 );
 
 -- ---- social organisations and lists (社会组织, 信用名单, 非法社会组织) ----------------------
+-- Every organisation the corpus knows is one org row: from the registry (registered = 1)
+-- or known only from a published list (registered = 0: 涉嫌非法 and 取缔 lists name
+-- bodies that were never registered). A list entry is one listing row linked to its org
+-- at the end of the load: by 统一社会信用代码, else (credit lists only) by a unique exact
+-- name key among registered organisations; an illegal-organisation entry is never linked
+-- to a registered body by name alone (same name, different body: a false accusation).
+-- One search unit (doc, domain org) per org, grouped: currently listed, previously listed,
+-- registered, deregistered.
 CREATE TABLE org (
     id               INTEGER PRIMARY KEY,
+    registered       INTEGER NOT NULL,  -- 1 from the registry, 0 known only from lists
     uscc             TEXT,            -- 统一社会信用代码, normalised (ASCII, upper case)
     uscc_raw         TEXT,
     uscc_check       TEXT CHECK (uscc_check IN ('ok', 'bad_check', 'bad_format', 'none')),
     name             TEXT NOT NULL,
-    name_key         TEXT NOT NULL,   -- folded name for fuzzy matching
+    name_key         TEXT NOT NULL,   -- folded, without punctuation (core/orgname.h)
+    name_core        TEXT NOT NULL,   -- name_key without a 中国/中华/全国 prefix
     org_type         TEXT,            -- 社会团体, 民办非企业单位 (社会服务机构), 基金会
     reg_authority    TEXT,            -- 登记管理机关
     supervisor_unit  TEXT,            -- 业务主管单位
     legal_rep        TEXT,            -- 法定代表人
     founded_date     TEXT,
     registered_capital TEXT,
-    status           TEXT,            -- 正常, 注销, 撤销 ...
+    status           TEXT,            -- 登记状态 as published: 正常, 注销, 撤销 ...
+    active           INTEGER,         -- 1 正常/存续, 0 注销/撤销/吊销, NULL unknown
     address          TEXT,
     scope            TEXT,            -- 业务范围
+    region_code      TEXT,            -- division of the registration authority, if known
     as_of            TEXT,
     source_id        INTEGER REFERENCES source(id),
     line             INTEGER
 );
 
-CREATE TABLE org_name_history (
+-- Every name an organisation is known by: its name, former names (曾用名) and, for
+-- list-only organisations, each name a list printed.
+CREATE TABLE org_name (
     org_id     INTEGER NOT NULL REFERENCES org(id),
     name       TEXT NOT NULL,
-    valid_from TEXT,
-    valid_to   TEXT
+    name_key   TEXT NOT NULL,
+    name_core  TEXT NOT NULL,
+    current    INTEGER NOT NULL,      -- 1 the present name, 0 a former one
+    valid_to   TEXT                   -- last day of a former name, if known
 );
 
--- 活动异常名录 / 严重违法失信名单 (民政部令第60号), one row per listing event.
-CREATE TABLE credit_listing (
-    id                  INTEGER PRIMARY KEY,
-    org_id              INTEGER REFERENCES org(id),
-    uscc                TEXT,
-    org_name            TEXT NOT NULL,  -- name at listing
-    list_type           TEXT NOT NULL CHECK (list_type IN ('活动异常名录', '严重违法失信名单')),
-    listed_date         TEXT NOT NULL,
-    listed_reason       TEXT,
-    listed_by           TEXT,           -- 作出决定机关
-    listed_ground_no    INTEGER,
-    removed_date        TEXT,
-    removed_reason      TEXT,
-    removed_by          TEXT,
-    decision_doc_no     TEXT,
-    basis_node_id       INTEGER REFERENCES reg_node(id),
-    as_of               TEXT,
-    source_id           INTEGER REFERENCES source(id),
-    line                INTEGER
-);
-
--- Published batches of 涉嫌非法社会组织 / 已取缔 / 关停网站.
-CREATE TABLE illegal_org_batch (
+-- A published batch of a list (民政部 2021年第一批 涉嫌非法社会组织名单, 浙江省2024年第四批 ...).
+CREATE TABLE list_batch (
     id             INTEGER PRIMARY KEY,
-    issuer         TEXT NOT NULL,
-    list_kind      TEXT NOT NULL CHECK (list_kind IN ('涉嫌非法', '已取缔', '关停网站')),
+    list_kind      TEXT NOT NULL,     -- as listing.list_kind
+    issuer         TEXT,
     year           INTEGER,
     batch_no       TEXT,              -- 2021年第三批
-    published_date TEXT,
+    published_date TEXT,              -- YYYY-MM-DD, YYYY-MM or YYYY
+    published_raw  TEXT,
+    complete       INTEGER,           -- 1 every entry of the batch is here, 0 not, NULL unknown
+    url            TEXT,
     source_id      INTEGER REFERENCES source(id)
 );
 
-CREATE TABLE illegal_org_entry (
-    id                   INTEGER PRIMARY KEY,
-    batch_id             INTEGER NOT NULL REFERENCES illegal_org_batch(id),
-    seq                  INTEGER,
-    name                 TEXT NOT NULL,
-    name_key             TEXT NOT NULL,
-    note                 TEXT,        -- e.g. 合法登记的为中国硬笔书法协会
-    confusable_org_name  TEXT,
-    enforcement_body     TEXT,
-    decision_date        TEXT,
-    illegal_facts        TEXT,
-    line                 INTEGER
+-- One entry of a list: 活动异常名录 / 严重违法失信名单 (民政部令第60号), 涉嫌非法 / 已取缔 /
+-- 关停网站 batches, 养老服务领域联合惩戒对象 (机构 or 人员).
+CREATE TABLE listing (
+    id                INTEGER PRIMARY KEY,
+    list_kind         TEXT NOT NULL CHECK (list_kind IN ('abnormal', 'serious', 'suspected',
+                        'banned', 'site_closed', 'eldercare')),
+    org_id            INTEGER REFERENCES org(id),
+    link_how          TEXT CHECK (link_how IN ('uscc', 'name', 'list')), -- list: org made for it
+    batch_id          INTEGER REFERENCES list_batch(id),
+    seq               INTEGER,
+    subject_kind      TEXT NOT NULL DEFAULT '机构' CHECK (subject_kind IN ('机构', '人员')),
+    name              TEXT NOT NULL,  -- as listed
+    name_key          TEXT NOT NULL,
+    uscc              TEXT,
+    id_masked         TEXT,           -- a person's identity number, masked at load
+    listed_date       TEXT,           -- 列入日期 (or the batch's publication date)
+    listed_raw        TEXT,
+    listed_reason     TEXT,           -- 列入事由
+    listed_by         TEXT,           -- 作出决定机关 / 发布机关
+    listed_ground     INTEGER,        -- 60号令: which numbered ground (1 = 2 years abnormal)
+    decision_doc_no   TEXT,
+    removed_date      TEXT,           -- 移出日期; NULL while listed
+    removed_reason    TEXT,
+    removed_by        TEXT,
+    note              TEXT,           -- as published (合法登记的为…)
+    confusable_name   TEXT,           -- the similarly named legal organisation a note names
+    enforcement_body  TEXT,           -- 执法主体
+    illegal_facts     TEXT,
+    measures          TEXT,           -- 惩戒措施
+    region_code       TEXT,
+    as_of             TEXT,
+    url               TEXT,
+    source_id         INTEGER REFERENCES source(id),
+    line              INTEGER
 );
 
--- 养老服务领域联合惩戒对象名单: organisations and persons.
-CREATE TABLE eldercare_punishment (
-    id              INTEGER PRIMARY KEY,
-    subject_kind    TEXT NOT NULL CHECK (subject_kind IN ('机构', '人员')),
-    name            TEXT NOT NULL,
-    name_key        TEXT NOT NULL,
-    uscc            TEXT,
-    id_masked       TEXT,             -- masked identity number of a person, if published
-    reason          TEXT,
-    measures        TEXT,
-    decided_by      TEXT,
-    listed_date     TEXT,
-    removed_date    TEXT,
-    region_code     TEXT,
-    source_id       INTEGER REFERENCES source(id),
-    line            INTEGER
-);
+-- The article each computed date of the 60号令 lifecycle rests on (core/lifecycle.h):
+-- the corpus names it (the draft and the final text number articles differently), the
+-- loader resolves it against the regulations loaded.
+CREATE TABLE rule_basis (
+    rule      TEXT PRIMARY KEY,        -- auto_removal, escalation, serious_removal, restart
+    citation  TEXT NOT NULL,           -- as written: 社会组织信用信息管理办法 第十四条
+    reg_id    INTEGER REFERENCES regulation(id),
+    node_id   INTEGER REFERENCES reg_node(id)  -- NULL when not in the corpus (a warning)
+) WITHOUT ROWID;
 
 -- ---- divisions and place names (区划, 地名) --------------------------------------------
 CREATE TABLE division (
@@ -387,10 +399,10 @@ CREATE INDEX regulation_title ON regulation(title);
 CREATE INDEX reg_node_reg ON reg_node(reg_id, ordinal);
 CREATE INDEX reg_node_num ON reg_node(reg_id, kind, num, num_sub);
 CREATE INDEX org_uscc ON org(uscc);
-CREATE INDEX org_name_key ON org(name_key);
-CREATE INDEX credit_listing_uscc ON credit_listing(uscc);
-CREATE INDEX credit_listing_org ON credit_listing(org_id);
-CREATE INDEX illegal_org_entry_key ON illegal_org_entry(name_key);
+CREATE INDEX org_name_key ON org_name(name_key);
+CREATE INDEX org_name_core ON org_name(name_core);
+CREATE INDEX org_name_org ON org_name(org_id);
+CREATE INDEX listing_org ON listing(org_id);
 CREATE INDEX division_parent ON division(parent_code);
 CREATE INDEX division_name ON division(name);
 CREATE INDEX division_event_link_old ON division_event_link(old_code);

@@ -2,11 +2,14 @@
 
 #include <string.h>
 
-/* Order matters for finish(): regulations link versions after the index was read. */
+/* Order matters for finish(): regulations link versions after the index was read, and
+ * the organisation lists finish last, when every registry row and regulation is in. */
 const load_kind *const load_kinds[] = {
     &kind_reg_index,
     &kind_regulations,
     &kind_vocab,
+    &kind_orgs,
+    &kind_org_lists,
     NULL,
 };
 

@@ -7,6 +7,8 @@
 extern const load_kind kind_regulations;
 extern const load_kind kind_reg_index;
 extern const load_kind kind_vocab;
+extern const load_kind kind_orgs;
+extern const load_kind kind_org_lists;
 
 /* Folded short title (no 中华人民共和国, no spaces or 《》): versions of one work share it. */
 char *reg_work_key(const char *title);
