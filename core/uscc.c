@@ -272,11 +272,13 @@ static int cand_cmp(const void *a, const void *b)
     return x->fix.pos - y->fix.pos;
 }
 
+#define CAND_MAX 96 /* substitutions, transpositions, insertions or deletions: at most ~40 */
+
 /* Adds code as a candidate when it would pass everything uscc_parse checks. */
 static void try_add(cand *cs, size_t *n, const char *code, int pos, int how, char from, char to)
 {
     char e = uscc_check_char(code);
-    if (!e || code[USCC_LEN - 1] != e || !type_label(code[0], code[1]))
+    if (*n >= CAND_MAX || !e || code[USCC_LEN - 1] != e || !type_label(code[0], code[1]))
         return;
     cand *c = &cs[(*n)++];
     memcpy(c->fix.code, code, USCC_LEN + 1);
@@ -287,11 +289,58 @@ static void try_add(cand *cs, size_t *n, const char *code, int pos, int how, cha
     c->weak = 2 * !region_shape(code + 2) + !uscc_orgcode_ok(code);
 }
 
+static size_t take(cand *cs, size_t n, uscc_fix *out, size_t max)
+{
+    qsort(cs, n, sizeof cs[0], cand_cmp);
+    if (n > max)
+        n = max;
+    for (size_t i = 0; i < n; i++)
+        out[i] = cs[i].fix;
+    return n;
+}
+
+/* 17 characters: one was left out; 19: one too many. Every symbol of the code must be a
+ * code symbol (a misread letter and a missing character at once is too far to guess). */
+static size_t suggest_length(const char *code, size_t len, uscc_fix *out, size_t max)
+{
+    for (size_t i = 0; i < len; i++)
+        if (uscc_value(code[i]) < 0)
+            return 0;
+    cand cs[CAND_MAX];
+    size_t n = 0;
+    char t[USCC_LEN + 1];
+    if (len == USCC_LEN - 1) {
+        for (size_t at = 0; at <= len; at++)
+            for (const char *a = ALPHABET; *a; a++) {
+                memcpy(t, code, at);
+                t[at] = *a;
+                memcpy(t + at + 1, code + at, len - at + 1);
+                /* The same code arises from inserting a repeated symbol before or after
+                 * its twin: keep the first. */
+                if (at > 0 && code[at - 1] == *a)
+                    continue;
+                try_add(cs, &n, t, (int)at + 1, USCC_FIX_INSERT, 0, *a);
+            }
+    } else {
+        for (size_t at = 0; at < len; at++) {
+            if (at > 0 && code[at - 1] == code[at])
+                continue;
+            memcpy(t, code, at);
+            memcpy(t + at, code + at + 1, len - at);
+            try_add(cs, &n, t, (int)at + 1, USCC_FIX_DELETE, code[at], 0);
+        }
+    }
+    return take(cs, n, out, max);
+}
+
 size_t uscc_suggest(const char *code, uscc_fix *out, size_t max)
 {
-    char t[USCC_LEN + 1];
+    char t[USCC_LEN + 2];
     int nbad = 0, first_bad = -1;
-    if (strlen(code) != USCC_LEN)
+    size_t len = strlen(code);
+    if (len == USCC_LEN - 1 || len == USCC_LEN + 1)
+        return suggest_length(code, len, out, max);
+    if (len != USCC_LEN)
         return 0;
     for (int i = 0; i < USCC_LEN; i++) {
         if ((unsigned char)code[i] < 0x21 || (unsigned char)code[i] > 0x7E)
@@ -303,7 +352,7 @@ size_t uscc_suggest(const char *code, uscc_fix *out, size_t max)
         return 0; /* nothing to fix */
 
     /* At most one substitution per position plus one transposition per pair. */
-    cand cs[2 * USCC_LEN];
+    cand cs[CAND_MAX];
     size_t n = 0;
     memcpy(t, code, USCC_LEN + 1);
     if (nbad >= 2) {
@@ -336,12 +385,7 @@ size_t uscc_suggest(const char *code, uscc_fix *out, size_t max)
             t[i + 1] = code[i + 1];
         }
     }
-    qsort(cs, n, sizeof cs[0], cand_cmp);
-    if (n > max)
-        n = max;
-    for (size_t i = 0; i < n; i++)
-        out[i] = cs[i].fix;
-    return n;
+    return take(cs, n, out, max);
 }
 
 /* Cuts a trailing partial UTF-8 sequence left by a truncating snprintf. */
@@ -370,6 +414,12 @@ const char *uscc_fix_label(const uscc_fix *f, char *buf, size_t bufsz)
         break;
     case USCC_FIX_SUBST:
         snprintf(buf, bufsz, "第%d位 %c→%c", f->pos, f->from, f->to);
+        break;
+    case USCC_FIX_INSERT:
+        snprintf(buf, bufsz, "第%d位漏了%c", f->pos, f->to);
+        break;
+    case USCC_FIX_DELETE:
+        snprintf(buf, bufsz, "第%d位的%c是多余的", f->pos, f->from);
         break;
     case USCC_FIX_TRANSPOSE:
     default:

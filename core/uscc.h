@@ -67,7 +67,14 @@ int uscc_looks_like_code(const char *normalised);
 typedef struct {
     char code[USCC_LEN + 1];
     int pos;            /* 1-based position changed (first of the two for a transposition) */
-    enum { USCC_FIX_CONFUSABLE, USCC_FIX_VISUAL, USCC_FIX_SUBST, USCC_FIX_TRANSPOSE } how;
+    enum {
+        USCC_FIX_CONFUSABLE,
+        USCC_FIX_VISUAL,
+        USCC_FIX_SUBST,
+        USCC_FIX_TRANSPOSE,
+        USCC_FIX_INSERT, /* a character left out: pos is where it goes, to is it */
+        USCC_FIX_DELETE, /* a character too many: pos is where it was, from is it */
+    } how;
     char from, to;      /* the character that was there and its replacement */
 } uscc_fix;
 
@@ -84,13 +91,15 @@ typedef struct {
  *   4. USCC_FIX_TRANSPOSE: adjacent transposition.
  * then by position. A candidate whose position 1/2 pair is not in the table is dropped. When code has two or more characters outside the alphabet, no
  * candidate is possible unless all of them are confusables (then the single candidate
- * mapping them all, if valid, with how = CONFUSABLE and pos = first). A code that already
- * passes the check, one that is not 18 printable ASCII characters, gets no candidates.
+ * mapping them all, if valid, with how = CONFUSABLE and pos = first). A code of 17 or 19
+ * code symbols gets the codes one inserted or deleted character away (INSERT, DELETE).
+ * A code that already passes the check, or any other length, gets no candidates.
  * Writes at most max, returns the number written. */
 size_t uscc_suggest(const char *code, uscc_fix *out, size_t max);
 
 /* Chinese label of a fix for display: "第9位 O→0（字母O不在代码字符中，应为数字0）",
- * "第8位 B→8（形近字符）", "第18位 H→K", "第3、4位互换". Writes into buf (cut at a
+ * "第8位 B→8（形近字符）", "第18位 H→K", "第3、4位互换", "第5位漏了0", "第5位的0是多余的".
+ * Writes into buf (cut at a
  * character boundary when it is too small), returns buf. */
 const char *uscc_fix_label(const uscc_fix *f, char *buf, size_t bufsz);
 

@@ -165,8 +165,10 @@ CREATE TABLE org (
     line             INTEGER
 );
 
--- Every name an organisation is known by: its name, former names (曾用名) and, for
--- list-only organisations, each name a list printed.
+-- Every name an organisation is known by: its name, former names (曾用名) and each name
+-- a list printed it under. Rows are written in verdict order (deregistered, registered,
+-- listed before, listed now), so a name search reading rowids downwards meets the
+-- organisations on a list first.
 CREATE TABLE org_name (
     org_id     INTEGER NOT NULL REFERENCES org(id),
     name       TEXT NOT NULL,
@@ -216,6 +218,7 @@ CREATE TABLE listing (
     removed_by        TEXT,
     note              TEXT,           -- as published (合法登记的为…)
     confusable_name   TEXT,           -- the similarly named legal organisation a note names
+    confusable_key    TEXT,           -- its matching key (core/orgname.h)
     enforcement_body  TEXT,           -- 执法主体
     illegal_facts     TEXT,
     measures          TEXT,           -- 惩戒措施
@@ -224,6 +227,12 @@ CREATE TABLE listing (
     url               TEXT,
     source_id         INTEGER REFERENCES source(id),
     line              INTEGER
+);
+
+-- Names by part: "围棋协会" finds 示例市围棋协会, and similar names are found through the
+-- rarest of their bigrams (core/orgcheck.c). Same tokenizer as doc_fts.
+CREATE VIRTUAL TABLE org_name_fts USING fts5(
+    name, content='org_name', content_rowid='rowid', tokenize='zh'
 );
 
 -- The article each computed date of the 60号令 lifecycle rests on (core/lifecycle.h):
@@ -403,6 +412,7 @@ CREATE INDEX org_name_key ON org_name(name_key);
 CREATE INDEX org_name_core ON org_name(name_core);
 CREATE INDEX org_name_org ON org_name(org_id);
 CREATE INDEX listing_org ON listing(org_id);
+CREATE INDEX listing_confusable ON listing(confusable_key) WHERE confusable_key IS NOT NULL;
 CREATE INDEX division_parent ON division(parent_code);
 CREATE INDEX division_name ON division(name);
 CREATE INDEX division_event_link_old ON division_event_link(old_code);

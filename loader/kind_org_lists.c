@@ -271,8 +271,8 @@ static int load_lists_file(load_ctx *c, const char *text, size_t len)
             "id_masked, listed_date, listed_raw, listed_reason, listed_by, listed_ground, "
             "decision_doc_no, removed_date, removed_reason, removed_by, note, confusable_name, "
             "enforcement_body, illegal_facts, measures, region_code, as_of, url, source_id, "
-            "line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-            "?19,?20,?21,?22,?23,?24,?25,?26,?27)");
+            "line, confusable_key) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+            "?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28)");
         if (!s) {
             free(key);
             free(confusable);
@@ -317,7 +317,10 @@ static int load_lists_file(load_ctx *c, const char *text, size_t len)
             sqlite3_bind_text(s, 25, v[F_URL], -1, SQLITE_STATIC);
         sqlite3_bind_int64(s, 26, c->source_id);
         sqlite3_bind_int64(s, 27, m.line);
+        char *confusable_key = confusable ? orgname_key(confusable) : NULL;
+        sqlite3_bind_text(s, 28, confusable_key, -1, SQLITE_STATIC);
         int rc = sqlite3_step(s);
+        free(confusable_key);
         free(key);
         free(confusable);
         free(masked);
@@ -345,6 +348,7 @@ const load_kind kind_org_lists = {
     .name = "org_lists",
     .keys = keys,
     .csv = 1,
+    .begin = org_names_begin,
     .load_file = load_lists_file,
     .finish = finish_lists,
 };

@@ -152,6 +152,7 @@ const load_kind kind_orgs = {
     .name = "orgs",
     .keys = NULL,
     .csv = 1,
+    .begin = org_names_begin,
     .load_file = load_orgs_file,
     .finish = NULL,
 };

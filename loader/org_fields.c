@@ -58,8 +58,8 @@ int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
 {
     static sqlite3_stmt *st;
     sqlite3_stmt *s = load_stmt(c, &st,
-                                "INSERT INTO org_name(org_id, name, name_key, name_core, current, "
-                                "valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                                "INSERT INTO temp.org_name_stage(org_id, name, name_key, "
+                                "name_core, current, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!s)
         return -1;
     char *key = orgname_key(name);
@@ -75,6 +75,15 @@ int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
     free(key);
     free(core);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int org_names_begin(load_ctx *c)
+{
+    return sqlite3_exec(c->db,
+                        "CREATE TEMP TABLE IF NOT EXISTS org_name_stage(org_id INTEGER, "
+                        "name TEXT, name_key TEXT, name_core TEXT, current INTEGER, "
+                        "valid_to TEXT)",
+                        NULL, NULL, NULL);
 }
 
 int org_status_active(const char *status)

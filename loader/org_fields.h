@@ -24,7 +24,10 @@ void org_code_read(load_ctx *c, long line, const char *raw, org_code *out);
  * Returns 1 with out filled, 0 when raw is empty, -1 after a warning naming the field. */
 int org_date_read(load_ctx *c, long line, const char *field, const char *raw, char out[11]);
 
-/* Adds a name of org_id (current = 1 for its present name) to org_name. Returns 0/-1. */
+/* Names are staged (temp.org_name_stage) and written to org_name in verdict order when
+ * the load finishes (loader/org_finish.c). org_names_begin creates the stage. */
+int org_names_begin(load_ctx *c);
+/* Stages a name of org_id (current = 1 for its present name). Returns 0/-1. */
 int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
                  const char *valid_to);
 

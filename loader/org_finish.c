@@ -76,7 +76,7 @@ static int drop_duplicates(load_ctx *c)
     return exec(c, "CREATE TEMP TABLE org_dup AS SELECT id FROM org o WHERE registered = 1 AND "
                    "uscc IS NOT NULL AND id > (SELECT min(id) FROM org f WHERE f.uscc = o.uscc "
                    "AND f.registered = 1);"
-                   "DELETE FROM org_name WHERE org_id IN (SELECT id FROM temp.org_dup);"
+                   "DELETE FROM temp.org_name_stage WHERE org_id IN (SELECT id FROM temp.org_dup);"
                    "DELETE FROM org WHERE id IN (SELECT id FROM temp.org_dup);"
                    "DROP TABLE temp.org_dup;");
 }
@@ -89,10 +89,11 @@ static int link_listings(load_ctx *c)
 {
     if (exec(c, "UPDATE listing SET org_id = o.id, link_how = 'uscc' FROM org o "
                 "WHERE o.uscc = listing.uscc AND o.registered = 1;"
+                "CREATE INDEX temp.org_name_stage_key ON org_name_stage(name_key);"
                 "CREATE TEMP TABLE name_link AS "
                 "SELECT l.id AS listing_id, min(n.org_id) AS org_id, "
                 "       count(DISTINCT n.org_id) AS bodies "
-                "FROM listing l JOIN org_name n ON n.name_key = l.name_key "
+                "FROM listing l JOIN temp.org_name_stage n ON n.name_key = l.name_key "
                 "JOIN org o ON o.id = n.org_id AND o.registered = 1 "
                 "WHERE l.org_id IS NULL AND l.uscc IS NULL AND l.subject_kind = '机构' "
                 "AND l.list_kind IN ('abnormal', 'serious', 'eldercare') GROUP BY l.id;"
@@ -113,10 +114,10 @@ static int link_listings(load_ctx *c)
     }
     /* A body listed under an earlier name is found by that name too. */
     return exec(c, "DROP TABLE temp.name_link;"
-                   "INSERT INTO org_name(org_id, name, name_key, name_core, current) "
+                   "INSERT INTO temp.org_name_stage(org_id, name, name_key, name_core, current) "
                    "SELECT DISTINCT l.org_id, l.name, l.name_key, gk_name_core(l.name_key), 0 "
                    "FROM listing l WHERE l.link_how IN ('uscc', 'name') AND NOT EXISTS "
-                   "(SELECT 1 FROM org_name n WHERE n.org_id = l.org_id "
+                   "(SELECT 1 FROM temp.org_name_stage n WHERE n.org_id = l.org_id "
                    " AND n.name_key = l.name_key);");
 }
 
@@ -185,10 +186,30 @@ static int list_only_orgs(load_ctx *c)
     if (rc != 0)
         return fail(c);
     /* Every distinct name they were listed under; the org row's own name is current. */
-    return exec(c, "INSERT INTO org_name(org_id, name, name_key, name_core, current) "
-                   "SELECT DISTINCT l.org_id, l.name, l.name_key, gk_name_core(l.name_key), "
-                   "l.name = o.name FROM listing l JOIN org o ON o.id = l.org_id "
-                   "WHERE l.link_how = 'list';");
+    return exec(c, "INSERT INTO temp.org_name_stage(org_id, name, name_key, name_core, "
+                   "current) SELECT DISTINCT l.org_id, l.name, l.name_key, "
+                   "gk_name_core(l.name_key), l.name = o.name FROM listing l "
+                   "JOIN org o ON o.id = l.org_id WHERE l.link_how = 'list';");
+}
+
+/* Each organisation's verdict group (0 listed now, 1 listed before, 2 registered,
+ * 3 deregistered or unknown), then its names in that order: a name search reading
+ * rowids downwards meets listed organisations first. */
+static int write_names(load_ctx *c)
+{
+    return exec(c, "CREATE TEMP TABLE org_rank(org_id INTEGER PRIMARY KEY, g INTEGER);"
+                   "INSERT INTO temp.org_rank SELECT id, CASE WHEN registered = 1 AND "
+                   "coalesce(active, 1) = 1 THEN 2 ELSE 3 END FROM org;"
+                   "UPDATE temp.org_rank SET g = 1 WHERE org_id IN (SELECT org_id FROM listing);"
+                   "UPDATE temp.org_rank SET g = 0 WHERE org_id IN "
+                   "(SELECT org_id FROM listing WHERE removed_date IS NULL);"
+                   "INSERT INTO org_name(org_id, name, name_key, name_core, current, valid_to) "
+                   "SELECT n.org_id, n.name, n.name_key, n.name_core, n.current, n.valid_to "
+                   "FROM temp.org_name_stage n JOIN temp.org_rank r ON r.org_id = n.org_id "
+                   "GROUP BY n.org_id, n.name "
+                   "ORDER BY r.g DESC, n.org_id, max(n.current) DESC, min(n.rowid);"
+                   "DROP TABLE temp.org_name_stage;"
+                   "INSERT INTO org_name_fts(org_name_fts) VALUES('rebuild');");
 }
 
 /* The checks of domain.md §12 on each organisation's credit listings (a warning each). */
@@ -295,11 +316,7 @@ static int stage_docs(load_ctx *c)
                    list_kind_name((enum list_kind)k));
     buf_adds(&kind_case, " END");
     char *sql = xasprintf(
-        "SELECT 'org', o.id, "
-        "CASE WHEN EXISTS (SELECT 1 FROM listing l WHERE l.org_id = o.id "
-        "                  AND l.removed_date IS NULL) THEN 0 "
-        "     WHEN EXISTS (SELECT 1 FROM listing l WHERE l.org_id = o.id) THEN 1 "
-        "     WHEN o.registered = 1 AND coalesce(o.active, 1) = 1 THEN 2 ELSE 3 END, "
+        "SELECT 'org', o.id, r.g, "
         "coalesce((SELECT max(listed_date) FROM listing l WHERE l.org_id = o.id), "
         "         o.founded_date), o.id, 0, o.name, "
         "coalesce('统一社会信用代码 ' || o.uscc || '；', '') || coalesce(o.org_type || '；', '') "
@@ -321,12 +338,12 @@ static int stage_docs(load_ctx *c)
         "   || coalesce('；' || l.removed_date || ' 移出', ''), '') "
         "   FROM listing l LEFT JOIN list_batch b ON b.id = l.batch_id "
         "   WHERE l.org_id = o.id), '') "
-        "FROM org o",
+        "FROM org o JOIN temp.org_rank r ON r.org_id = o.id",
         kind_case.s);
     buf_free(&kind_case);
     int rc = load_stage_docs_sql(c, sql);
     free(sql);
-    return rc;
+    return rc ? rc : exec(c, "DROP TABLE temp.org_rank;");
 }
 
 int org_finish(load_ctx *c)
@@ -334,7 +351,7 @@ int org_finish(load_ctx *c)
     if (sqlite3_create_function(c->db, "gk_name_core", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                 NULL, sql_name_core, NULL, NULL) != SQLITE_OK)
         return fail(c);
-    if (drop_duplicates(c) || link_listings(c) || list_only_orgs(c))
+    if (drop_duplicates(c) || link_listings(c) || list_only_orgs(c) || write_names(c))
         return -1;
     check_listings(c);
     resolve_basis(c);

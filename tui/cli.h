@@ -1,5 +1,5 @@
-/* The line-oriented front end, without curses: the `search` and `show` subcommands
- * (cmd_search.c, cmd_show.c) and the interactive line mode `gongkai --cli` (cli.c), which
+/* The line-oriented front end, without curses: the `search`, `org` and `show` subcommands
+ * (cmd_search.c, cmd_org.c, cmd_show.c) and the interactive line mode `gongkai --cli` (cli.c), which
  * reuses both. Every entry point returns the process exit status:
  * 0 found, 1 nothing found, 2 error. */
 #ifndef GONGKAI_CLI_H
@@ -16,6 +16,9 @@ int cli_main(const config_t *cfg, const char *db_path);
 
 /* `gongkai search [options] QUERY...`; argv holds what follows "search". */
 int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_path);
+
+/* `gongkai org [options] NAME-OR-USCC`; argv holds what follows "org". */
+int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path);
 
 /* `gongkai show reg TITLE [ARTICLE] [options]`; argv holds what follows "show". */
 int cmd_show_main(int argc, char **argv, const config_t *cfg, const char *db_path);

@@ -2,6 +2,7 @@
  * TSV, CSV or JSON for other programs. */
 #include "cli.h"
 
+#include "cliopt.h"
 #include "output.h"
 #include "search.h"
 #include "u8.h"
@@ -31,35 +32,6 @@ static void usage(FILE *f)
           "Query: words are AND-ed; \"a phrase\"; a OR b; -word excludes; word* is a prefix.\n"
           "Exit status: 0 results shown, 1 none (or nothing to search), 2 error.\n",
           f);
-}
-
-/* "--name VALUE" or "--name=VALUE": returns the value and advances *i, or NULL when
- * argv[*i] is not this option. *missing is set when the value is absent. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n))
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n])
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = 1;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-static int parse_count(const char *s, long min, long max, size_t *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < min || v > max)
-        return -1;
-    *out = (size_t)v;
-    return 0;
 }
 
 typedef struct {
@@ -99,14 +71,14 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
             a->so.or_mode = 1;
         } else if (!strcmp(arg, "--newest")) {
             a->so.order = SEARCH_NEWEST;
-        } else if ((v = opt_value(argc, argv, &i, "--in", &missing))) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--in", &missing))) {
             if (!search_domain_name(v)) {
                 fprintf(stderr, "gongkai search: 未知的范围 %s（unknown domain; use all, regs, "
                                 "orgs, places, stats, hotlines, qa）\n", v);
                 return 2;
             }
             a->so.domain = v;
-        } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--format", &missing))) {
             static const char *const fmts[] = {"text", "tsv", "csv", "json"};
             size_t k = 0;
             while (k < 4 && strcmp(v, fmts[k]))
@@ -116,30 +88,30 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
                 return 2;
             }
             a->fmt = (enum format)k;
-        } else if ((v = opt_value(argc, argv, &i, "--encoding", &missing))) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--encoding", &missing))) {
             enum textenc e;
             if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
                 fprintf(stderr, "gongkai search: unknown encoding %s (utf-8, gb18030)\n", v);
                 return 2;
             }
             a->encoding = v;
-        } else if ((v = opt_value(argc, argv, &i, "--limit", &missing))) {
-            if (parse_count(v, CONFIG_SEARCH_LIMIT_MIN, CONFIG_SEARCH_LIMIT_MAX, &a->so.limit)) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--limit", &missing))) {
+            if (cliopt_count(v, CONFIG_SEARCH_LIMIT_MIN, CONFIG_SEARCH_LIMIT_MAX, &a->so.limit)) {
                 fprintf(stderr, "gongkai search: --limit takes %d..%d\n",
                         CONFIG_SEARCH_LIMIT_MIN, CONFIG_SEARCH_LIMIT_MAX);
                 return 2;
             }
-        } else if ((v = opt_value(argc, argv, &i, "--offset", &missing))) {
-            if (parse_count(v, 0, 1000000000L, &a->so.offset)) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--offset", &missing))) {
+            if (cliopt_count(v, 0, 1000000000L, &a->so.offset)) {
                 fputs("gongkai search: --offset takes a number from 0\n", stderr);
                 return 2;
             }
-        } else if ((v = opt_value(argc, argv, &i, "--mark", &missing))) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--mark", &missing))) {
             if (out_mark_parse(v, &a->mark)) {
                 fprintf(stderr, "gongkai search: unknown --mark %s (ansi, brackets, none)\n", v);
                 return 2;
             }
-        } else if ((v = opt_value(argc, argv, &i, "--script", &missing))) {
+        } else if ((v = cliopt_value(argc, argv, &i, "--script", &missing))) {
             if (convert_parse(v, &a->script)) {
                 fprintf(stderr, "gongkai search: unknown --script %s (simplified, traditional, "
                                 "original)\n", v);

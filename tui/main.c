@@ -30,6 +30,7 @@ static void usage(FILE *f)
           "  gongkai --cli                                    line-mode console\n"
           "  gongkai load [--strict] [--quiet] CORPUS...      build the database\n"
           "  gongkai search [options] QUERY...                search (gongkai search -h)\n"
+          "  gongkai org [options] NAME-OR-USCC               is it on a list? (gongkai org -h)\n"
           "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
           "  gongkai --version | --help | --keys-md\n"
           "  gongkai --test-script FILE [--test-size 24x80]   replay keys without a terminal\n"
@@ -166,6 +167,8 @@ int main(int argc, char **argv)
         rc = load_main(nrest - 1, rest + 1, db_path);
     } else if (!strcmp(sub, "search")) {
         rc = cmd_search_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else if (!strcmp(sub, "org")) {
+        rc = cmd_org_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "show")) {
         rc = cmd_show_main(nrest - 1, rest + 1, &cfg, db_path);
     } else {

@@ -257,13 +257,30 @@ static void put_csv(buf_t *b, uint32_t cp, const char *bytes, size_t n)
         buf_add(b, bytes, n);
 }
 
+/* A cell that starts with = + - @ (or a tab or CR) is a formula to a spreadsheet, which
+ * may run it ("CSV injection"); a plain number such as -12.5 is not. */
+static int formula_like(const char *s, size_t len)
+{
+    if (!len || !strchr("=+-@\t\r", s[0]))
+        return 0;
+    if (s[0] != '-' && s[0] != '+')
+        return 1;
+    size_t i = 1, digits = 0;
+    for (; i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'); i++)
+        digits += s[i] != '.';
+    return i < len || !digits;
+}
+
 void out_csv_field(buf_t *b, const char *s, size_t len)
 {
-    int quote = 0;
+    int guard = formula_like(s, len);
+    int quote = guard;
     for (size_t i = 0; i < len && !quote; i++)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (quote)
         buf_addc(b, '"');
+    if (guard)
+        buf_addc(b, '\''); /* shown as text, as spreadsheets do for a leading apostrophe */
     each_char(b, s, len, put_csv);
     if (quote)
         buf_addc(b, '"');

@@ -78,7 +78,8 @@ enum convert_script out_config_script(int config_script);
 /* Field escaping; every invalid UTF-8 byte becomes '?'.
  * TSV: tabs, line breaks and other control characters become spaces.
  * CSV (RFC 4180): a field holding a comma, quote, CR or LF is quoted, quotes doubled;
- *   other control characters become spaces.
+ *   other control characters become spaces. A field a spreadsheet would run as a formula
+ *   (leading = + - @, but not a number such as -12.5) gets an apostrophe in front.
  * JSON: a quoted string; " \ and control characters (as \u00XX) escaped, and U+2028,
  *   U+2029 too so that the output is also valid JavaScript. */
 void out_tsv_field(buf_t *b, const char *s, size_t len);

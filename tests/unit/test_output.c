@@ -216,6 +216,30 @@ static void test_csv(void **state)
     free(r);
 }
 
+/* Cells a spreadsheet would run as formulas are kept as text; numbers are left alone. */
+static void test_csv_formula_guard(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"+86 10 1234", "\"'+86 10 1234\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"-cmd", "\"'-cmd\""},
+        {"-", "\"'-\""},
+        {"-12.5", "-12.5"},
+        {"+3", "+3"},
+        {"a=b", "a=b"},
+        {"示例=1", "示例=1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *r = field(out_csv_field, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(r, cases[i].out);
+        free(r);
+    }
+}
+
 static void test_json_string(void **state)
 {
     (void)state;
@@ -379,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_snippet),
         cmocka_unit_test(test_tsv),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_csv_formula_guard),
         cmocka_unit_test(test_json_string),
         cmocka_unit_test(test_json_spans_code_points),
         cmocka_unit_test(test_json_spans_after_ellipsis),

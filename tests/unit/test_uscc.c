@@ -483,10 +483,47 @@ static void test_suggest_ranking(void **state)
     /* Candidates with an unknown position 1/2 pair are dropped */
     for (size_t i = 0; i < n; i++)
         assert_non_null(parse(fx[i].code).type_label);
-    /* Not 18 characters, or not ASCII: nothing */
-    assert_int_equal(uscc_suggest("5310000050002046H", fx, 64), 0);
+    /* 16 characters, empty, or not ASCII: nothing (17 and 19: test_suggest_length) */
+    assert_int_equal(uscc_suggest("531000005000204H", fx, 64), 0);
     assert_int_equal(uscc_suggest("", fx, 64), 0);
     assert_int_equal(uscc_suggest("5310000050002046中", fx, 64), 0);
+}
+
+/* One character left out or one too many: the codes one insertion or deletion away. */
+static void test_suggest_length(void **state)
+{
+    (void)state;
+    uscc_fix fx[64];
+    for (size_t v = 0; v < NVALID; v++) {
+        for (size_t at = 0; at < 18; at++) {
+            char shorter[18], longer[20];
+            memcpy(shorter, VALID[v], at);
+            memcpy(shorter + at, VALID[v] + at + 1, 18 - at); /* with the NUL */
+            size_t n = uscc_suggest(shorter, fx, 64);
+            int k = find_fix(fx, n, VALID[v]);
+            if (k < 0)
+                fail_msg("%s without position %zu: %s not suggested", shorter, at + 1, VALID[v]);
+            assert_int_equal(fx[k].how, USCC_FIX_INSERT);
+            assert_all_valid(fx, n);
+            for (const char *a = ALPHA; *a; a++) {
+                memcpy(longer, VALID[v], at);
+                longer[at] = *a;
+                memcpy(longer + at + 1, VALID[v] + at, 19 - at);
+                n = uscc_suggest(longer, fx, 64);
+                k = find_fix(fx, n, VALID[v]);
+                if (k < 0)
+                    fail_msg("%s: %s not suggested", longer, VALID[v]);
+                assert_int_equal(fx[k].how, USCC_FIX_DELETE);
+            }
+        }
+    }
+    char buf[64];
+    uscc_fix ins = {.code = "", .pos = 7, .how = USCC_FIX_INSERT, .from = 0, .to = '0'};
+    assert_string_equal(uscc_fix_label(&ins, buf, sizeof buf), "第7位漏了0");
+    uscc_fix del = {.code = "", .pos = 3, .how = USCC_FIX_DELETE, .from = '9', .to = 0};
+    assert_string_equal(uscc_fix_label(&del, buf, sizeof buf), "第3位的9是多余的");
+    /* A misread letter as well as a missing character is too far to guess. */
+    assert_int_equal(uscc_suggest("5310000O50001979A", fx, 64), 0);
 }
 
 static void test_fix_label(void **state)
@@ -549,6 +586,7 @@ int main(void)
         cmocka_unit_test(test_visual),
         cmocka_unit_test(test_suggest_transpose),
         cmocka_unit_test(test_suggest_ranking),
+        cmocka_unit_test(test_suggest_length),
         cmocka_unit_test(test_fix_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

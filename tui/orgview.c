@@ -1,0 +1,288 @@
+#include "orgview.h"
+
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum ov_style ov_verdict_style(enum oc_verdict v)
+{
+    return v == OC_LISTED ? OV_LISTED : v == OC_WAS_LISTED ? OV_WAS : OV_CLEAR;
+}
+
+static ov_line *add(ov_lines *out, enum ov_style style, int indent, size_t subject,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static ov_line *add(ov_lines *out, enum ov_style style, int indent, size_t subject,
+                    const char *fmt, ...)
+{
+    out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+    ov_line *l = &out->v[out->n++];
+    memset(l, 0, sizeof *l);
+    l->style = style;
+    l->indent = indent;
+    l->subject = subject;
+    va_list ap;
+    va_start(ap, fmt);
+    buf_t b;
+    buf_init(&b);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    l->text = buf_take(&b);
+    return l;
+}
+
+static void tag(ov_line *l, const char *t, enum ov_style style)
+{
+    l->tag = xstrdup(t);
+    l->tag_style = style;
+}
+
+char *ov_summary(const oc_result *r)
+{
+    size_t count[3] = {0};
+    for (size_t i = 0; i < r->n; i++)
+        count[r->subjects[i].verdict]++;
+    buf_t b;
+    buf_init(&b);
+    if (r->browse)
+        buf_adds(&b, "最近列入名单的组织");
+    else
+        buf_printf(&b, "查询“%s”", r->input);
+    if (r->n) {
+        buf_printf(&b, "：%zu 个组织（在列 %zu，曾列入 %zu，未列入 %zu）", r->n, count[0],
+                   count[1], count[2]);
+        if (r->total > r->n + r->filtered)
+            buf_printf(&b, "，另有约 %zu 个名称相关的组织未列出", r->total - r->n - r->filtered);
+        if (r->filtered)
+            buf_printf(&b, "，%zu 个被筛选隐藏", r->filtered);
+    } else {
+        buf_adds(&b, "：未列入");
+    }
+    buf_printf(&b, " · 数据截至 %s · %.1f ms", *r->as_of ? r->as_of : "不详", r->ms);
+    return buf_take(&b);
+}
+
+static void code_line(ov_lines *out, const oc_subject *s, size_t si)
+{
+    buf_t b;
+    buf_init(&b);
+    enum ov_style style = OV_PLAIN;
+    if (!s->uscc) {
+        buf_adds(&b, strcmp(s->org_type ? s->org_type : "", "个人") ? "无统一社会信用代码"
+                                                                  : "个人");
+    } else {
+        buf_printf(&b, "统一社会信用代码 %s", s->uscc);
+        if (s->uscc_check && !strcmp(s->uscc_check, "bad_check")) {
+            uscc_info u;
+            uscc_parse(s->uscc, &u);
+            buf_printf(&b, "（校验位不符，应为 %c：可能录入错误，或为早期试点代码）",
+                       u.expected_check);
+            style = OV_WARN;
+        }
+    }
+    if (s->org_type && strcmp(s->org_type, "个人"))
+        buf_printf(&b, " · %s", s->org_type);
+    if (s->reg_authority)
+        buf_printf(&b, " · 登记管理机关 %s", s->reg_authority);
+    if (s->status)
+        buf_printf(&b, " · 登记状态 %s", s->status);
+    if (!s->registered && strcmp(s->org_type ? s->org_type : "", "个人"))
+        buf_adds(&b, " · 社会组织登记信息中没有此组织");
+    add(out, style, 3, si, "%s", b.s);
+    buf_free(&b);
+}
+
+static void registry_lines(ov_lines *out, const oc_subject *s, size_t si)
+{
+    buf_t b;
+    buf_init(&b);
+    const char *label[] = {"法定代表人", "成立登记", "注册资金", "业务主管单位"};
+    const char *value[] = {s->legal_rep, s->founded, s->capital, s->supervisor};
+    for (int i = 0; i < 4; i++)
+        if (value[i])
+            buf_printf(&b, "%s%s %s", b.len ? " · " : "", label[i], value[i]);
+    if (b.len)
+        add(out, OV_PLAIN, 3, si, "%s", b.s);
+    buf_free(&b);
+    if (s->address)
+        add(out, OV_PLAIN, 3, si, "住所 %s", s->address);
+    if (s->scope)
+        add(out, OV_PLAIN, 3, si, "业务范围 %s", s->scope);
+    if (s->nformer) {
+        buf_init(&b);
+        for (size_t i = 0; i < s->nformer; i++)
+            buf_printf(&b, "%s%s", i ? "、" : "", s->former[i]);
+        add(out, OV_PLAIN, 3, si, "%s %s", s->registered ? "曾用名或名单所用名称" : "名单所用其他名称",
+            b.s);
+        buf_free(&b);
+    }
+    if (s->source && s->registered)
+        add(out, OV_DIM, 3, si, "登记信息来源 %s%s%s", s->source, s->as_of ? " · 数据截至 " : "",
+            s->as_of ? s->as_of : "");
+}
+
+static const char *event_text(const lc_event *e, char *buf, size_t sz)
+{
+    const lc_rule *rule = lc_rule_get(e->rule);
+    char date[11];
+    isodate_format(&e->date, date);
+    const char *state = "";
+    switch (e->rule) {
+    case LC_AUTO_REMOVAL:
+        state = e->reached ? "（已届满：无需整改的应已移出）" : "（未到）";
+        break;
+    case LC_ESCALATION:
+        state = e->reached ? "（已满2年：应转入严重违法失信名单）" : "（未到）";
+        break;
+    case LC_SERIOUS_REMOVAL:
+        state = e->reached ? "（已届满，可申请移出）" : "（未到）";
+        break;
+    default:
+        break;
+    }
+    if (e->rule == LC_RESTART)
+        snprintf(buf, sz, "%s：自 %s 重新计算", rule ? rule->label : "", date);
+    else
+        snprintf(buf, sz, "%s %s%s%s", rule ? rule->label : "", date, state,
+                 e->restarted ? "，期限已重新计算" : "");
+    return buf;
+}
+
+static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l, size_t si)
+{
+    buf_t b;
+    buf_init(&b);
+    buf_adds(&b, list_kind_name(l->kind));
+    if (l->issuer)
+        buf_printf(&b, " %s", l->issuer);
+    if (l->batch_no)
+        buf_printf(&b, " %s", l->batch_no);
+    if (l->listed_date)
+        buf_printf(&b, " · 列入 %s", l->listed_date);
+    else if (l->listed_raw)
+        buf_printf(&b, " · 列入 %s", l->listed_raw);
+    if (l->listed_by && (!l->issuer || strcmp(l->listed_by, l->issuer)))
+        buf_printf(&b, " · %s", l->listed_by);
+    if (l->doc_no)
+        buf_printf(&b, " · %s", l->doc_no);
+    ov_line *head = add(out, OV_PLAIN, 3, si, "%s", b.s);
+    tag(head, l->current ? "在列" : "已移出", l->current ? OV_LISTED : OV_WAS);
+    buf_free(&b);
+    if (strcmp(l->name, r->subjects[si].name))
+        add(out, OV_PLAIN, 5, si, "名单所列名称 %s", l->name);
+    if (l->listed_reason)
+        add(out, OV_PLAIN, 5, si, "事由 %s", l->listed_reason);
+    if (l->ground > 0 && list_kind_is_credit(l->kind))
+        add(out, OV_DIM, 5, si, "列入情形 第%d项", l->ground);
+    if (l->note)
+        add(out, OV_PLAIN, 5, si, "备注 %s", l->note);
+    if (l->enforcement)
+        add(out, OV_PLAIN, 5, si, "执法主体 %s", l->enforcement);
+    if (l->facts)
+        add(out, OV_PLAIN, 5, si, "违法事实 %s", l->facts);
+    if (l->measures)
+        add(out, OV_PLAIN, 5, si, "惩戒措施 %s", l->measures);
+    if (l->id_masked)
+        add(out, OV_PLAIN, 5, si, "身份证号 %s", l->id_masked);
+    if (l->removed_date)
+        add(out, OV_PLAIN, 5, si, "移出 %s%s%s%s%s", l->removed_date,
+            l->removed_reason ? " · " : "", l->removed_reason ? l->removed_reason : "",
+            l->removed_by ? " · " : "", l->removed_by ? l->removed_by : "");
+    for (size_t e = 0; e < l->nevents; e++) {
+        char text[256];
+        event_text(&l->events[e], text, sizeof text);
+        const oc_basis *basis = &r->basis[l->events[e].rule];
+        ov_line *line = add(out, l->events[e].reached ? OV_DUE : OV_PLAIN, 5, si, "%s", text);
+        tag(line, "推算", OV_DIM);
+        if (*basis->citation) {
+            ov_line *link = add(out, basis->node_id ? OV_LINK : OV_DIM, 7, si, "依据 %s%s",
+                                basis->citation, basis->node_id ? "" : "（条文不在本库中）");
+            link->node_id = basis->node_id;
+        } else {
+            add(out, OV_DIM, 7, si, "依据 民政部令第60号（本库未写明条文）");
+        }
+    }
+    if (l->source || l->url)
+        add(out, OV_DIM, 5, si, "来源 %s%s%s%s%s", l->source ? l->source : "",
+            l->source && l->url ? " · " : "", l->url ? l->url : "", l->as_of ? " · 数据截至 " : "",
+            l->as_of ? l->as_of : "");
+}
+
+void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int brief)
+{
+    const oc_subject *s = &r->subjects[i];
+    ov_line *title = number > 0 ? add(out, OV_TITLE, 0, i, "%d. %s", number, s->name)
+                                : add(out, OV_TITLE, 0, i, "%s", s->name);
+    tag(title, oc_verdict_label(s->verdict), ov_verdict_style(s->verdict));
+    char *sum = oc_subject_summary(s);
+    /* The summary repeats the verdict first; the tag already shows it. */
+    const char *dot = strstr(sum, " · ");
+    if (dot)
+        add(out, ov_verdict_style(s->verdict), 3, i, "%s", dot + strlen(" · "));
+    free(sum);
+    if (s->why && *s->why) {
+        /* A name match on another name than the present one says which. */
+        int other = !r->by_code && s->matched && strcmp(s->matched, s->name);
+        add(out, OV_DIM, 3, i, "匹配：%s%s%s%s", s->why, other ? "（所匹配的名称“" : "",
+            other ? s->matched : "", other ? "”）" : "");
+    }
+    for (size_t a = 0; a < s->nalikes; a++) {
+        const oc_alike *al = &s->alikes[a];
+        ov_line *w = add(out, OV_WARN, 3, i, "%s：%s（%s）", al->why, al->name,
+                         al->listed ? "在列" : al->registered ? "合法登记" : "未登记");
+        tag(w, "注意", OV_WARN);
+    }
+    if (brief)
+        return;
+    code_line(out, s, i);
+    registry_lines(out, s, i);
+    if (s->nlistings) {
+        add(out, OV_DIM, 3, i, "名单记录 %zu 条（新的在前）", s->nlistings);
+        for (size_t l = 0; l < s->nlistings; l++)
+            listing_lines(out, r, &s->listings[l], i);
+    } else {
+        add(out, OV_CLEAR, 3, i, "未在任何名单中（数据截至 %s）", *r->as_of ? r->as_of : "不详");
+    }
+}
+
+void ov_nothing(ov_lines *out, const oc_result *r)
+{
+    ov_line *l = add(out, OV_CLEAR, 0, (size_t)-1, "（数据截至 %s）没有找到匹配的组织或名单记录",
+                     *r->as_of ? r->as_of : "不详");
+    tag(l, "未列入", OV_CLEAR);
+    add(out, OV_DIM, 3, (size_t)-1, "已查 %s", r->searched);
+    for (size_t i = 0; i < r->nfixes; i++) {
+        char label[160];
+        uscc_fix_label(&r->fixes[i], label, sizeof label);
+        add(out, OV_PLAIN, 3, (size_t)-1, "可能的代码 %s（%s）：%s", r->fixes[i].code, label,
+            r->fix_found[i] ? "有记录" : "无记录");
+    }
+    if (r->by_code && !r->code.format_ok)
+        add(out, OV_WARN, 3, (size_t)-1, "代码格式：%s", r->code.problem);
+}
+
+void ov_result(ov_lines *out, const oc_result *r)
+{
+    if (!r->n) {
+        ov_nothing(out, r);
+        return;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        if (i)
+            add(out, OV_PLAIN, 0, (size_t)-1, "%s", "");
+        ov_subject(out, r, i, r->n > 1 ? (int)i + 1 : 0, 0);
+    }
+}
+
+void ov_lines_free(ov_lines *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].tag);
+        free(l->v[i].text);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
