@@ -390,11 +390,10 @@ void oc_result_free(oc_result *r)
     memset(r, 0, sizeof *r);
 }
 
-char *oc_subject_summary(const oc_subject *s)
+char *oc_subject_detail(const oc_subject *s)
 {
     buf_t b;
     buf_init(&b);
-    buf_adds(&b, oc_verdict_label(s->verdict));
     /* The listing that decides the verdict: the newest current one, else the newest. */
     const oc_listing *l = NULL;
     for (size_t i = 0; i < s->nlistings && !l; i++)
@@ -403,15 +402,25 @@ char *oc_subject_summary(const oc_subject *s)
     if (!l && s->nlistings)
         l = &s->listings[0];
     if (l) {
-        buf_printf(&b, " · %s", list_kind_name(l->kind));
+        buf_adds(&b, list_kind_name(l->kind));
         if (l->listed_date)
-            buf_printf(&b, " %s", l->listed_date);
+            buf_printf(&b, " %s 列入", l->listed_date);
         if (!l->current && l->removed_date)
-            buf_printf(&b, "—%s 移出", l->removed_date);
+            buf_printf(&b, "，%s 移出", l->removed_date);
         if (s->nlistings > 1)
-            buf_printf(&b, "（共 %zu 条记录）", s->nlistings);
+            buf_printf(&b, "（共 %zu 条名单记录）", s->nlistings);
     } else if (s->registered) {
-        buf_printf(&b, " · 登记状态 %s", s->status ? s->status : "不详");
+        buf_printf(&b, "不在任何名单上；登记状态 %s", s->status ? s->status : "不详");
+    } else {
+        buf_adds(&b, "不在任何名单上");
     }
     return buf_take(&b);
+}
+
+char *oc_subject_summary(const oc_subject *s)
+{
+    char *detail = oc_subject_detail(s);
+    char *out = xasprintf("%s：%s", oc_verdict_label(s->verdict), detail);
+    free(detail);
+    return out;
 }

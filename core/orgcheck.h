@@ -119,7 +119,10 @@ int orgcheck_subject(gk_db *db, long long org_id, const oc_opts *o, oc_result *r
 
 void oc_result_free(oc_result *r);
 
-/* "在列 · 涉嫌非法社会组织名单（2025-04-10）" — one line for a subject, for lists. */
+/* What decides the verdict, in one line: "涉嫌非法社会组织名单 2025-04-10 列入",
+ * "活动异常名录 2025-01-10 列入，2025-04-02 移出", "不在任何名单上；登记状态 正常". */
+char *oc_subject_detail(const oc_subject *s);
+/* The verdict and the detail: "在列：涉嫌非法社会组织名单 2025-04-10 列入". */
 char *oc_subject_summary(const oc_subject *s);
 
 #endif

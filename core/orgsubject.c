@@ -178,7 +178,7 @@ int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
         int reg = 1, listed = 0;
         if (id)
             org_flags(db->h, id, &reg, &listed);
-        add_alike(s, &cap, id, c, 1, listed, "名单注明的同名近似合法组织");
+        add_alike(s, &cap, id, c, 1, listed, "名单注明的名称相近的合法组织");
     }
     /* 2. List entries whose note names this organisation as the legal one. */
     if (sqlite3_prepare_v2(db->h,

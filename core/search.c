@@ -287,6 +287,12 @@ static int fetch_ranked(gk_db *db, const search_opts *o, search_result *r, range
 
 static void add_status(gk_db *db, search_hit *h, sqlite3_stmt **reg_st)
 {
+    /* An organisation's unit is grouped by its verdict (loader/org_finish.c). */
+    if (!strcmp(h->domain, "org")) {
+        static const char *const verdict[] = {"在列", "曾列入", "未列入", "未列入"};
+        h->status = h->rank_group >= 0 && h->rank_group < 4 ? verdict[h->rank_group] : NULL;
+        return;
+    }
     if (strcmp(h->domain, "reg"))
         return;
     if (!*reg_st && sqlite3_prepare_v2(db->h,

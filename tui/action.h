@@ -10,6 +10,7 @@
     X(REDRAW, "redraw", "重画", "重画屏幕 redraw the screen")                                        \
     X(PANE_SEARCH, "pane-search", "搜索", "搜索窗格：查全部 search everything")                       \
     X(PANE_REGS, "pane-regs", "法规", "法规窗格 regulations")                                        \
+    X(PANE_ORGS, "pane-orgs", "组织", "社会组织窗格：是否在名单上 organisations and lists")            \
     X(NEXT_PANE, "next-pane", "下个", "下一个窗格 next pane")                                         \
     X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
     X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
@@ -22,7 +23,7 @@
     X(LAST, "last", "末行", "最后一行 last")                                                         \
     X(OPEN, "open", "打开", "打开 open")                                                             \
     X(BACK, "back", "返回", "返回 back")                                                             \
-    X(FILTER, "filter", "筛选", "筛选：效力、位阶、机关、年份 filter")                                \
+    X(FILTER, "filter", "筛选", "筛选：法规按效力位阶，组织按名单地区 filter")                     \
     X(SORT, "sort", "排序", "排序 sort")                                                             \
     X(TOGGLE_REPEALED, "toggle-repealed", "已废止", "显示/隐藏已修改、已废止 show or hide superseded")  \
     X(GOTO_ARTICLE, "goto-article", "跳转", "跳到第X条 go to an article")                            \

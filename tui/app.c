@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops};
+static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops, &pane_orgs_ops};
 
 /* ---- for panes ---------------------------------------------------------------------- */
 
@@ -57,6 +57,13 @@ void app_search(app *a, const char *text, const search_opts *o)
     a->gen++;
     a->gen_pane = a->focus;
     worker_submit(a->worker, a->gen, text, o);
+}
+
+void app_check_org(app *a, const char *text, const oc_opts *o)
+{
+    a->gen++;
+    a->gen_pane = a->focus;
+    worker_submit_org(a->worker, a->gen, text, o);
 }
 
 void app_cancel_search(app *a)
@@ -133,6 +140,15 @@ void app_open_reg_node(app *a, long long node_id, const query *q)
     pane_regs_open(a->panes[i].st, a, node_id, q);
 }
 
+void app_open_org(app *a, long long org_id)
+{
+    int i = pane_index(a, "orgs");
+    if (i < 0)
+        return;
+    focus_pane(a, i);
+    pane_orgs_open(a->panes[i].st, a, org_id);
+}
+
 const char *app_input_prompt(app *a)
 {
     if (a->ask_prompt)
@@ -179,10 +195,11 @@ void app_do_action(app *a, enum action act)
         term_repaint();
         break;
     case ACT_PANE_SEARCH:
-        app_show_pane(a, "search");
-        break;
     case ACT_PANE_REGS:
-        app_show_pane(a, "regs");
+    case ACT_PANE_ORGS:
+        for (int i = 0; i < a->npanes; i++)
+            if (a->panes[i].ops->show == act)
+                focus_pane(a, i);
         break;
     case ACT_NEXT_PANE:
         focus_pane(a, (a->focus + 1) % a->npanes);
@@ -314,20 +331,17 @@ static void dispatch(app *a, const gk_key *k)
 static void poll_results(app *a)
 {
     unsigned gen;
-    search_result r;
+    job_result r;
     int rc;
     char *err = NULL;
     while (worker_poll(a->worker, &gen, &r, &rc, &err)) {
-        if (gen != a->gen || a->gen_pane >= a->npanes) {
-            search_result_free(&r); /* overtaken by a newer query */
-            free(err);
-            continue;
-        }
-        pane_slot *p = &a->panes[a->gen_pane];
-        if (p->ops->result)
-            p->ops->result(p->st, a, &r, rc, err);
+        pane_slot *p = gen == a->gen && a->gen_pane < a->npanes ? &a->panes[a->gen_pane] : NULL;
+        if (p && r.kind == JOB_SEARCH && p->ops->result)
+            p->ops->result(p->st, a, &r.search, rc, err);
+        else if (p && r.kind == JOB_ORG && p->ops->org_result)
+            p->ops->org_result(p->st, a, &r.org, rc, err);
         else
-            search_result_free(&r);
+            job_result_free(&r); /* overtaken by a newer query */
         free(err);
         err = NULL;
     }

@@ -30,6 +30,10 @@ enum convert_script app_script(app *a);
  * result(). A newer search supersedes an older one. */
 void app_search(app *a, const char *text, const search_opts *o);
 
+/* Starts an asynchronous organisation check for the current pane; its result arrives in
+ * the pane's org_result(). Supersedes any search or check in flight. */
+void app_check_org(app *a, const char *text, const oc_opts *o);
+
 /* Drops the search in flight, if any: its result will not be delivered. */
 void app_cancel_search(app *a);
 
@@ -42,6 +46,8 @@ void app_set_count(app *a, const char *text);
 void app_show_pane(app *a, const char *name);
 /* The regulations pane opens the article or unit reg_node.id node with query highlights. */
 void app_open_reg_node(app *a, long long node_id, const query *q);
+/* The organisations pane shows organisation org.id with its listings. */
+void app_open_org(app *a, long long org_id);
 
 /* Asks a one-line question in the input line ("跳到第几条："); the answer (or NULL when
  * cancelled) goes to cb. */

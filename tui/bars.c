@@ -35,11 +35,15 @@ static void draw_tabs(app *a, int cols)
     int x = 1;
     for (int i = 0; i < a->npanes && x < cols; i++) {
         const pane_ops *o = a->panes[i].ops;
-        enum action act = !strcmp(o->name, "search") ? ACT_PANE_SEARCH : ACT_PANE_REGS;
-        int f = keymap_fkey_of(a->keys, KM_GLOBAL, act);
-        char label[64];
+        /* The tab names its key: the F-key, else the first key bound (M-3). */
+        int f = keymap_fkey_of(a->keys, KM_GLOBAL, o->show);
+        char keys[64], label[96];
+        keymap_keys_of(a->keys, KM_GLOBAL, o->show, keys, sizeof keys);
+        keys[strcspn(keys, " ")] = 0;
         if (f)
             snprintf(label, sizeof label, " F%d %s ", f, o->label);
+        else if (*keys)
+            snprintf(label, sizeof label, " %s %s ", keys, o->label);
         else
             snprintf(label, sizeof label, " %s ", o->label);
         enum attr_kind at = i == a->focus ? AT_TAB_ACTIVE : AT_TAB;

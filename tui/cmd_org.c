@@ -145,7 +145,7 @@ static void print_text(buf_t *b, const oc_result *r, enum convert_script script)
     buf_addc(b, '\n');
     free(sum);
     ov_lines lines = {0};
-    ov_result(&lines, r);
+    ov_result(&lines, r, NULL);
     for (size_t i = 0; i < lines.n; i++) {
         const ov_line *l = &lines.v[i];
         buf_printf(b, "%*s", l->indent, "");

@@ -9,6 +9,7 @@ static const char *const ctx_titles[KM_COUNT] = {
     [KM_SEARCH] = "搜索窗格 (search pane)",
     [KM_REGS] = "法规列表 (regulations list)",
     [KM_DOC] = "法规正文 (a regulation's text)",
+    [KM_ORGS] = "社会组织窗格 (organisations pane)",
 };
 
 /* Editing keys of the input line: fixed, not actions (lineedit.c). */

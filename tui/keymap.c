@@ -15,8 +15,9 @@ static const struct {
     {KM_GLOBAL, ACT_QUIT, "F10 C-q"},
     {KM_GLOBAL, ACT_HELP, "F1 ?"},
     {KM_GLOBAL, ACT_REDRAW, "C-l"},
-    {KM_GLOBAL, ACT_PANE_SEARCH, "F2"},
-    {KM_GLOBAL, ACT_PANE_REGS, "F3"},
+    {KM_GLOBAL, ACT_PANE_SEARCH, "F2 M-1"},
+    {KM_GLOBAL, ACT_PANE_REGS, "F3 M-2"},
+    {KM_GLOBAL, ACT_PANE_ORGS, "M-3"},
     {KM_GLOBAL, ACT_NEXT_PANE, "Tab"},
     {KM_GLOBAL, ACT_PREV_PANE, "S-Tab"},
     {KM_GLOBAL, ACT_FOCUS_INPUT, "/ C-f"},
@@ -30,6 +31,8 @@ static const struct {
     {KM_GLOBAL, ACT_OPEN, "Enter Right"},
     {KM_GLOBAL, ACT_BACK, "Esc Backspace Left"},
     {KM_REGS, ACT_FILTER, "F4"},
+    {KM_ORGS, ACT_FILTER, "F4"},
+    {KM_ORGS, ACT_COPY_CITATION, "c F8"},
     {KM_REGS, ACT_SORT, "F6"},
     {KM_REGS, ACT_TOGGLE_REPEALED, "F7"},
     {KM_DOC, ACT_GOTO_ARTICLE, "g F4"},
@@ -188,6 +191,7 @@ int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a)
 
 const char *keymap_ctx_name(enum keymap_ctx ctx)
 {
-    static const char *const names[KM_COUNT] = {"global", "list", "search", "regs", "doc"};
+    static const char *const names[KM_COUNT] = {"global", "list", "search", "regs", "doc",
+                                                "orgs"};
     return ctx < KM_COUNT ? names[ctx] : "?";
 }

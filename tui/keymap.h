@@ -15,6 +15,7 @@ enum keymap_ctx {
     KM_SEARCH,     /* the search pane */
     KM_REGS,       /* the regulations list */
     KM_DOC,        /* a regulation's text */
+    KM_ORGS,       /* the organisations pane */
     KM_COUNT
 };
 
@@ -42,7 +43,7 @@ const char *keymap_keys_of(const keymap *km, enum keymap_ctx ctx, enum action a,
 /* The first function key (1..12) bound to a in ctx or globally, or 0: the F-key bar. */
 int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a);
 
-/* Context names for docs and help: "global", "list", "search", "regs", "doc". */
+/* Context names for docs and help: "global", "list", "search", "regs", "doc", "orgs". */
 const char *keymap_ctx_name(enum keymap_ctx ctx);
 
 #endif

@@ -61,7 +61,7 @@ char *ov_summary(const oc_result *r)
     } else {
         buf_adds(&b, "：未列入");
     }
-    buf_printf(&b, " · 数据截至 %s · %.1f ms", *r->as_of ? r->as_of : "不详", r->ms);
+    buf_printf(&b, "；数据截至 %s（%.1f ms）", *r->as_of ? r->as_of : "不详", r->ms);
     return buf_take(&b);
 }
 
@@ -84,13 +84,13 @@ static void code_line(ov_lines *out, const oc_subject *s, size_t si)
         }
     }
     if (s->org_type && strcmp(s->org_type, "个人"))
-        buf_printf(&b, " · %s", s->org_type);
+        buf_printf(&b, "；%s", s->org_type);
     if (s->reg_authority)
-        buf_printf(&b, " · 登记管理机关 %s", s->reg_authority);
+        buf_printf(&b, "；登记管理机关 %s", s->reg_authority);
     if (s->status)
-        buf_printf(&b, " · 登记状态 %s", s->status);
+        buf_printf(&b, "；登记状态 %s", s->status);
     if (!s->registered && strcmp(s->org_type ? s->org_type : "", "个人"))
-        buf_adds(&b, " · 社会组织登记信息中没有此组织");
+        buf_adds(&b, "；社会组织登记信息中没有此组织");
     add(out, style, 3, si, "%s", b.s);
     buf_free(&b);
 }
@@ -103,7 +103,7 @@ static void registry_lines(ov_lines *out, const oc_subject *s, size_t si)
     const char *value[] = {s->legal_rep, s->founded, s->capital, s->supervisor};
     for (int i = 0; i < 4; i++)
         if (value[i])
-            buf_printf(&b, "%s%s %s", b.len ? " · " : "", label[i], value[i]);
+            buf_printf(&b, "%s%s %s", b.len ? "；" : "", label[i], value[i]);
     if (b.len)
         add(out, OV_PLAIN, 3, si, "%s", b.s);
     buf_free(&b);
@@ -120,7 +120,7 @@ static void registry_lines(ov_lines *out, const oc_subject *s, size_t si)
         buf_free(&b);
     }
     if (s->source && s->registered)
-        add(out, OV_DIM, 3, si, "登记信息来源 %s%s%s", s->source, s->as_of ? " · 数据截至 " : "",
+        add(out, OV_DIM, 3, si, "登记信息来源 %s%s%s", s->source, s->as_of ? "；数据截至 " : "",
             s->as_of ? s->as_of : "");
 }
 
@@ -161,13 +161,13 @@ static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l
     if (l->batch_no)
         buf_printf(&b, " %s", l->batch_no);
     if (l->listed_date)
-        buf_printf(&b, " · 列入 %s", l->listed_date);
+        buf_printf(&b, "；列入 %s", l->listed_date);
     else if (l->listed_raw)
-        buf_printf(&b, " · 列入 %s", l->listed_raw);
+        buf_printf(&b, "；列入 %s", l->listed_raw);
     if (l->listed_by && (!l->issuer || strcmp(l->listed_by, l->issuer)))
-        buf_printf(&b, " · %s", l->listed_by);
+        buf_printf(&b, "；%s", l->listed_by);
     if (l->doc_no)
-        buf_printf(&b, " · %s", l->doc_no);
+        buf_printf(&b, "；%s", l->doc_no);
     ov_line *head = add(out, OV_PLAIN, 3, si, "%s", b.s);
     tag(head, l->current ? "在列" : "已移出", l->current ? OV_LISTED : OV_WAS);
     buf_free(&b);
@@ -189,8 +189,8 @@ static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l
         add(out, OV_PLAIN, 5, si, "身份证号 %s", l->id_masked);
     if (l->removed_date)
         add(out, OV_PLAIN, 5, si, "移出 %s%s%s%s%s", l->removed_date,
-            l->removed_reason ? " · " : "", l->removed_reason ? l->removed_reason : "",
-            l->removed_by ? " · " : "", l->removed_by ? l->removed_by : "");
+            l->removed_reason ? "；" : "", l->removed_reason ? l->removed_reason : "",
+            l->removed_by ? "；" : "", l->removed_by ? l->removed_by : "");
     for (size_t e = 0; e < l->nevents; e++) {
         char text[256];
         event_text(&l->events[e], text, sizeof text);
@@ -207,7 +207,7 @@ static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l
     }
     if (l->source || l->url)
         add(out, OV_DIM, 5, si, "来源 %s%s%s%s%s", l->source ? l->source : "",
-            l->source && l->url ? " · " : "", l->url ? l->url : "", l->as_of ? " · 数据截至 " : "",
+            l->source && l->url ? "；" : "", l->url ? l->url : "", l->as_of ? "；数据截至 " : "",
             l->as_of ? l->as_of : "");
 }
 
@@ -217,12 +217,9 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
     ov_line *title = number > 0 ? add(out, OV_TITLE, 0, i, "%d. %s", number, s->name)
                                 : add(out, OV_TITLE, 0, i, "%s", s->name);
     tag(title, oc_verdict_label(s->verdict), ov_verdict_style(s->verdict));
-    char *sum = oc_subject_summary(s);
-    /* The summary repeats the verdict first; the tag already shows it. */
-    const char *dot = strstr(sum, " · ");
-    if (dot)
-        add(out, ov_verdict_style(s->verdict), 3, i, "%s", dot + strlen(" · "));
-    free(sum);
+    char *detail = oc_subject_detail(s);
+    add(out, ov_verdict_style(s->verdict), 3, i, "%s", detail);
+    free(detail);
     if (s->why && *s->why) {
         /* A name match on another name than the present one says which. */
         int other = !r->by_code && s->matched && strcmp(s->matched, s->name);
@@ -234,6 +231,7 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
         ov_line *w = add(out, OV_WARN, 3, i, "%s：%s（%s）", al->why, al->name,
                          al->listed ? "在列" : al->registered ? "合法登记" : "未登记");
         tag(w, "注意", OV_WARN);
+        w->org_id = al->org_id;
     }
     if (brief)
         return;
@@ -264,7 +262,7 @@ void ov_nothing(ov_lines *out, const oc_result *r)
         add(out, OV_WARN, 3, (size_t)-1, "代码格式：%s", r->code.problem);
 }
 
-void ov_result(ov_lines *out, const oc_result *r)
+void ov_result(ov_lines *out, const oc_result *r, const unsigned char *brief)
 {
     if (!r->n) {
         ov_nothing(out, r);
@@ -273,7 +271,7 @@ void ov_result(ov_lines *out, const oc_result *r)
     for (size_t i = 0; i < r->n; i++) {
         if (i)
             add(out, OV_PLAIN, 0, (size_t)-1, "%s", "");
-        ov_subject(out, r, i, r->n > 1 ? (int)i + 1 : 0, 0);
+        ov_subject(out, r, i, r->n > 1 ? (int)i + 1 : 0, brief && brief[i]);
     }
 }
 

@@ -30,6 +30,7 @@ typedef struct {
     enum ov_style tag_style;
     char *text;
     long long node_id;     /* OV_LINK: the reg_node to open; else 0 */
+    long long org_id;      /* a look-alike warning: the organisation it names; else 0 */
     size_t subject;        /* index of the subject the line belongs to, (size_t)-1 for none */
 } ov_line;
 
@@ -52,8 +53,9 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
  * searched and, for a code, the one-typo codes tried. */
 void ov_nothing(ov_lines *out, const oc_result *r);
 
-/* The whole answer: ov_nothing or every subject in full, separated by blank lines. */
-void ov_result(ov_lines *out, const oc_result *r);
+/* The whole answer: ov_nothing, or every subject separated by blank lines, in full
+ * unless brief (may be NULL) marks it. */
+void ov_result(ov_lines *out, const oc_result *r, const unsigned char *brief);
 
 void ov_lines_free(ov_lines *l);
 

@@ -10,6 +10,7 @@
 #include "action.h"
 #include "draw.h"
 #include "keymap.h"
+#include "orgcheck.h"
 #include "search.h"
 
 typedef struct app app;
@@ -22,8 +23,9 @@ enum {
 };
 
 typedef struct pane_ops {
-    const char *name;  /* "search", "regs": config and tests */
-    const char *label; /* "搜索", "法规": tab */
+    const char *name;  /* "search", "regs", "orgs": config and tests */
+    const char *label; /* "搜索", "法规", "组织": tab */
+    enum action show;  /* the action that switches to it (ACT_PANE_REGS) */
     void *(*init)(app *a);
     void (*done)(void *st);
     /* Draw into r (already cleared). */
@@ -34,6 +36,8 @@ typedef struct pane_ops {
     void (*query)(void *st, app *a, const char *text, int submitted);
     /* A search this pane asked for (app_search) finished; the pane owns *r now. */
     void (*result)(void *st, app *a, search_result *r, int rc, const char *err);
+    /* An organisation check it asked for (app_check_org) finished; it owns *r now. */
+    void (*org_result)(void *st, app *a, oc_result *r, int rc, const char *err);
     /* The keymap chain of the current view, most specific first. */
     size_t (*contexts)(void *st, enum keymap_ctx *out, size_t max);
     /* A mouse event inside the pane's rectangle (may be NULL). */
@@ -46,9 +50,13 @@ typedef struct pane_ops {
 
 extern const pane_ops pane_search_ops;
 extern const pane_ops pane_regs_ops;
+extern const pane_ops pane_orgs_ops;
 
 /* The regulations pane opens a regulation at a node (题注, 条 or 段 of reg_node) and
  * highlights q's matches in its text (q may be NULL). */
 void pane_regs_open(void *st, app *a, long long node_id, const query *q);
+
+/* The organisations pane shows one organisation (org.id) as a check would. */
+void pane_orgs_open(void *st, app *a, long long org_id);
 
 #endif

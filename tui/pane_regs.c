@@ -731,6 +731,7 @@ static const char *prompt(void *st)
 
 const pane_ops pane_regs_ops = {
     .name = "regs",
+    .show = ACT_PANE_REGS,
     .label = "法规",
     .init = init,
     .done = done,

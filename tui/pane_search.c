@@ -224,9 +224,9 @@ static enum attr_kind status_attr(const char *status)
 {
     if (!status)
         return AT_DIM;
-    if (!strcmp(status, "现行有效"))
+    if (!strcmp(status, "现行有效") || !strcmp(status, "未列入"))
         return AT_GOOD;
-    if (!strcmp(status, "已废止") || !strcmp(status, "已失效"))
+    if (!strcmp(status, "已废止") || !strcmp(status, "已失效") || !strcmp(status, "在列"))
         return AT_BAD;
     return AT_WARN;
 }
@@ -357,6 +357,8 @@ static int action(void *st, app *a, enum action act)
         const search_hit *h = &s->r.hits[s->sel];
         if (!strcmp(h->domain, "reg"))
             app_open_reg_node(a, h->ref_id, &s->r.q);
+        else if (!strcmp(h->domain, "org"))
+            app_open_org(a, h->ref_id);
         return PR_HANDLED;
     }
     default:
@@ -415,6 +417,7 @@ static const char *prompt(void *st)
 
 const pane_ops pane_search_ops = {
     .name = "search",
+    .show = ACT_PANE_SEARCH,
     .label = "搜索",
     .init = init,
     .done = done,

@@ -8,10 +8,13 @@
 #include <string.h>
 
 typedef struct {
+    enum job_kind kind;
     unsigned gen;
     char *text;
     search_opts opts;
     char domain[16];
+    oc_opts org;       /* JOB_ORG; its strings point into region and today below */
+    char region[16], today[11];
 } request;
 
 struct worker {
@@ -24,28 +27,46 @@ struct worker {
     int has_request, running;
     request req;          /* the next request (replaces an unstarted one) */
     unsigned running_gen;
-    int has_result;       /* a finished search waits in result */
+    int has_result;       /* a finished job waits in result */
     unsigned result_gen;
-    search_result result;
+    job_result result;
     int result_rc;
     char *result_err;
 };
 
+void job_result_free(job_result *r)
+{
+    if (r->kind == JOB_SEARCH)
+        search_result_free(&r->search);
+    else
+        oc_result_free(&r->org);
+}
+
 static void run(worker *w, const request *rq)
 {
-    search_result r;
+    job_result r;
+    memset(&r, 0, sizeof r);
+    r.kind = rq->kind;
     char *err = NULL;
-    search_opts o = rq->opts;
-    o.domain = rq->domain[0] ? rq->domain : NULL;
-    int rc = search_run(w->db, rq->text, strlen(rq->text), &o, &r, &err);
+    int rc;
+    if (rq->kind == JOB_ORG) {
+        oc_opts o = rq->org;
+        o.region = rq->region[0] ? rq->region : NULL;
+        o.today = rq->today[0] ? rq->today : NULL;
+        rc = orgcheck_run(w->db, rq->text, &o, &r.org, &err);
+    } else {
+        search_opts o = rq->opts;
+        o.domain = rq->domain[0] ? rq->domain : NULL;
+        rc = search_run(w->db, rq->text, strlen(rq->text), &o, &r.search, &err);
+    }
     pthread_mutex_lock(&w->lock);
-    /* Drop the result of an interrupted or overtaken search. */
+    /* Drop the result of an interrupted or overtaken job. */
     if (w->has_request && w->req.gen != rq->gen) {
-        search_result_free(&r);
+        job_result_free(&r);
         free(err);
     } else {
         if (w->has_result) {
-            search_result_free(&w->result);
+            job_result_free(&w->result);
             free(w->result_err);
         }
         w->result = r;
@@ -111,7 +132,7 @@ void worker_free(worker *w)
     if (w->has_request)
         free(w->req.text);
     if (w->has_result) {
-        search_result_free(&w->result);
+        job_result_free(&w->result);
         free(w->result_err);
     }
     pthread_mutex_destroy(&w->lock);
@@ -120,29 +141,55 @@ void worker_free(worker *w)
     free(w);
 }
 
-void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o)
+static void submit(worker *w, request *rq)
 {
-    request rq = {gen, xstrdup(text), *o, ""};
-    if (o->domain)
-        snprintf(rq.domain, sizeof rq.domain, "%s", o->domain);
-    rq.opts.domain = NULL;
     if (w->synchronous) {
-        run(w, &rq);
-        free(rq.text);
+        run(w, rq);
+        free(rq->text);
         return;
     }
     pthread_mutex_lock(&w->lock);
     if (w->has_request)
         free(w->req.text);
-    w->req = rq;
+    w->req = *rq;
     w->has_request = 1;
     if (w->running)
-        sqlite3_interrupt(w->db->h); /* the running search is stale now */
+        sqlite3_interrupt(w->db->h); /* the running job is stale now */
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
 }
 
-int worker_poll(worker *w, unsigned *gen, search_result *r, int *rc, char **err)
+void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o)
+{
+    request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = JOB_SEARCH;
+    rq.gen = gen;
+    rq.text = xstrdup(text);
+    rq.opts = *o;
+    if (o->domain)
+        snprintf(rq.domain, sizeof rq.domain, "%s", o->domain);
+    rq.opts.domain = NULL;
+    submit(w, &rq);
+}
+
+void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts *o)
+{
+    request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = JOB_ORG;
+    rq.gen = gen;
+    rq.text = xstrdup(text);
+    rq.org = *o;
+    if (o->region)
+        snprintf(rq.region, sizeof rq.region, "%s", o->region);
+    if (o->today)
+        snprintf(rq.today, sizeof rq.today, "%s", o->today);
+    rq.org.region = rq.org.today = NULL;
+    submit(w, &rq);
+}
+
+int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err)
 {
     pthread_mutex_lock(&w->lock);
     int got = w->has_result;

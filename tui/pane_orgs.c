@@ -1,0 +1,462 @@
+/* 社会组织: is this organisation on a list? One input line takes a name or a 统一社会信用
+ * 代码; the answer updates as you type: a verdict per organisation (在列 / 曾列入 / 未列入),
+ * why it matched, its listings with the dates 60号令 makes of them and the article each
+ * rests on, look-alike warnings, provenance and the data's date. Up/Down move between
+ * the lines Enter acts on: an organisation (shows all of it, or less), an article (opens
+ * it in 法规), a look-alike (checks that organisation). F4 filters by list, by "listed
+ * now" and by region; with no name it lists the organisations listed most recently. */
+#include "app.h"
+#include "clipboard.h"
+#include "orgdoc.h"
+#include "output.h"
+#include "u8.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HISTORY 16 /* answers Esc goes back through */
+
+typedef struct {
+    char *query;          /* the text the answer is for (NULL: nothing asked yet) */
+    oc_result r;
+    int have;
+    orgdoc doc;
+    unsigned char *brief; /* per subject: shown briefly (Enter on its name toggles) */
+    oc_opts opts;         /* filters */
+    char region[16];
+    long long back[HISTORY]; /* organisations shown before (look-alike jumps) */
+    int nback;
+    int view_h;           /* rows of the answer at the last draw */
+} orgs_pane;
+
+static void *init(app *a)
+{
+    (void)a;
+    orgs_pane *s = xcalloc(1, sizeof *s);
+    orgdoc_init(&s->doc);
+    return s;
+}
+
+static void drop(orgs_pane *s)
+{
+    if (s->have)
+        oc_result_free(&s->r);
+    s->have = 0;
+    free(s->brief);
+    s->brief = NULL;
+    orgdoc_free(&s->doc);
+}
+
+static void done(void *st)
+{
+    orgs_pane *s = st;
+    drop(s);
+    free(s->query);
+    free(s);
+}
+
+static int filtering(const orgs_pane *s)
+{
+    return s->opts.kinds || s->opts.current_only || s->region[0];
+}
+
+/* The answer as lines: a few organisations in full, more of them briefly (Enter on one
+ * shows it in full). */
+static void build(orgs_pane *s)
+{
+    ov_lines lines = {0};
+    ov_result(&lines, &s->r, s->brief);
+    size_t keep = s->doc.cursor != OD_NONE && s->doc.cursor < s->doc.lines.n
+                      ? s->doc.lines.v[s->doc.cursor].subject
+                      : OD_NONE;
+    orgdoc_set(&s->doc, &lines);
+    /* Keep the cursor on the same organisation's name when it is rebuilt. */
+    for (size_t i = 0; keep != OD_NONE && i < s->doc.lines.n; i++)
+        if (s->doc.lines.v[i].style == OV_TITLE && s->doc.lines.v[i].subject == keep) {
+            s->doc.cursor = i;
+            break;
+        }
+}
+
+static void set_status(orgs_pane *s, app *a)
+{
+    if (!s->have) {
+        app_set_count(a, "");
+        return;
+    }
+    char *sum = ov_summary(&s->r);
+    app_set_count(a, sum);
+    free(sum);
+}
+
+static void show(orgs_pane *s, app *a, oc_result *r)
+{
+    drop(s);
+    s->r = *r;
+    s->have = 1;
+    s->brief = xcalloc(s->r.n + 1, 1);
+    for (size_t i = 0; i < s->r.n; i++)
+        s->brief[i] = s->r.n > 3;
+    build(s);
+    set_status(s, a);
+}
+
+static void ask(orgs_pane *s, app *a, const char *text)
+{
+    s->opts.region = s->region[0] ? s->region : NULL;
+    if (!*text && !filtering(s)) {
+        app_cancel_search(a);
+        drop(s);
+        app_set_count(a, "");
+        return;
+    }
+    app_check_org(a, text, &s->opts);
+}
+
+static void on_query(void *st, app *a, const char *text, int submitted)
+{
+    orgs_pane *s = st;
+    if (submitted && s->query && !strcmp(s->query, text))
+        return;
+    free(s->query);
+    s->query = xstrdup(text);
+    s->nback = 0;
+    ask(s, a, text);
+}
+
+static void on_result(void *st, app *a, oc_result *r, int rc, const char *err)
+{
+    orgs_pane *s = st;
+    if (rc < 0) {
+        oc_result_free(r);
+        app_message(a, 1, "%s", err ? err : "查询失败");
+        return;
+    }
+    show(s, a, r);
+}
+
+void pane_orgs_open(void *st, app *a, long long org_id)
+{
+    orgs_pane *s = st;
+    oc_result r;
+    char *err = NULL;
+    oc_opts o = {0};
+    app_cancel_search(a);
+    int rc = orgcheck_subject(app_db(a), org_id, &o, &r, &err);
+    if (rc != 0) {
+        oc_result_free(&r);
+        app_message(a, 1, "%s", rc < 0 && err ? err : "没有这个组织");
+        free(err);
+        return;
+    }
+    free(s->query);
+    s->query = xstrdup(r.input);
+    app_set_input(a, s->query);
+    show(s, a, &r);
+}
+
+/* ---- drawing ---------------------------------------------------------------------------- */
+
+static enum attr_kind attr_of(enum ov_style st)
+{
+    switch (st) {
+    case OV_TITLE:
+        return AT_HEADER;
+    case OV_LISTED:
+        return AT_BAD;
+    case OV_WAS:
+    case OV_WARN:
+    case OV_DUE:
+        return AT_WARN;
+    case OV_CLEAR:
+        return AT_GOOD;
+    case OV_DIM:
+        return AT_DIM;
+    case OV_LINK:
+        return AT_HL;
+    default:
+        return AT_NORMAL;
+    }
+}
+
+static void draw_welcome(orgs_pane *s, const rect *r)
+{
+    static const char *const lines[] = {
+        "输入组织名称或统一社会信用代码，结论随输入更新。",
+        "繁简、全半角、标点空格、“中国”前缀不同都能对上；代码错一位也能找到。",
+        "上下键在组织、条文依据和相近组织之间移动，Enter 打开。",
+        "F4 按名单、在列、地区筛选；不输入名称则列出最近列入的组织。",
+    };
+    (void)s;
+    for (size_t i = 0; i < sizeof lines / sizeof *lines && (int)i * 2 + 1 < r->h; i++)
+        draw_str(r->y + 1 + (int)i * 2, r->x + 2, r->w - 4, lines[i], i ? AT_DIM : AT_NORMAL);
+}
+
+static void draw(void *st, app *a, const rect *r)
+{
+    orgs_pane *s = st;
+    if (!s->have) {
+        draw_welcome(s, r);
+        return;
+    }
+    orgdoc *d = &s->doc;
+    orgdoc_layout(d, r->w - 2, app_script(a));
+    s->view_h = r->h;
+    orgdoc_keep_visible(d, r->h);
+    for (int y = 0; y < r->h && d->top + (size_t)y < d->nrows; y++) {
+        const od_row *row = &d->rows[d->top + (size_t)y];
+        const ov_line *l = &d->lines.v[row->line];
+        int sel = row->line == d->cursor;
+        enum attr_kind base = sel ? AT_SEL : attr_of(l->style);
+        draw_fill(r->y + y, r->x, r->w, sel ? AT_SEL : AT_NORMAL);
+        const char *tag = d->tag[row->line];
+        int tagw = tag ? (int)u8_width(tag, strlen(tag)) : 0;
+        int x = r->x + 1 + l->indent;
+        if (tag && row->first)
+            draw_str(r->y + y, x, r->w - (x - r->x), tag, sel ? AT_SEL : attr_of(l->tag_style));
+        x += tagw;
+        if (x < r->x + r->w)
+            draw_text(r->y + y, x, r->w - (x - r->x), d->text[row->line] + row->start,
+                      row->end - row->start, base, NULL, base, 1);
+    }
+}
+
+/* ---- actions ---------------------------------------------------------------------------- */
+
+static void rerun(orgs_pane *s, app *a)
+{
+    s->nback = 0;
+    ask(s, a, s->query ? s->query : "");
+}
+
+static const char *const list_items[] = {
+    "全部名单", "活动异常名录", "严重违法失信名单", "涉嫌非法社会组织名单",
+    "已取缔的非法社会组织", "被关停网站的非法社会组织", "养老服务领域联合惩戒对象名单",
+};
+#define NLIST_ITEMS (sizeof list_items / sizeof *list_items)
+
+static void on_region(void *st, app *a, const char *answer)
+{
+    orgs_pane *s = st;
+    if (!answer)
+        return;
+    while (*answer == ' ')
+        answer++;
+    if (*answer && (strspn(answer, "0123456789") != strlen(answer) || strlen(answer) > 12)) {
+        app_message(a, 1, "地区代码只含数字，如 33 或 339900");
+        return;
+    }
+    snprintf(s->region, sizeof s->region, "%s", answer);
+    rerun(s, a);
+}
+
+static void on_filter(void *st, app *a, int index)
+{
+    orgs_pane *s = st;
+    if (index < 0)
+        return;
+    if ((size_t)index < NLIST_ITEMS) {
+        s->opts.kinds = index == 0 ? 0 : 1u << (index - 1);
+    } else if ((size_t)index == NLIST_ITEMS) {
+        s->opts.current_only = !s->opts.current_only;
+    } else if ((size_t)index == NLIST_ITEMS + 1) {
+        app_ask(a, "地区代码（如 33、339900；空白为不限）：", on_region, s);
+        return;
+    } else {
+        s->opts.kinds = 0;
+        s->opts.current_only = 0;
+        s->region[0] = 0;
+    }
+    rerun(s, a);
+}
+
+static void filter_menu(orgs_pane *s, app *a)
+{
+    const char *items[NLIST_ITEMS + 3];
+    char *owned[NLIST_ITEMS];
+    int selected = 0;
+    for (size_t i = 0; i < NLIST_ITEMS; i++) {
+        int on = i == 0 ? !s->opts.kinds : (s->opts.kinds >> (i - 1)) & 1;
+        if (on)
+            selected = (int)i;
+        owned[i] = xasprintf("%s %s", on ? "●" : "○", list_items[i]);
+        items[i] = owned[i];
+    }
+    char *current = xasprintf("仅看在列：%s", s->opts.current_only ? "是" : "否");
+    char *region = xasprintf("地区代码：%s", s->region[0] ? s->region : "不限");
+    items[NLIST_ITEMS] = current;
+    items[NLIST_ITEMS + 1] = region;
+    items[NLIST_ITEMS + 2] = "清除筛选";
+    app_pick(a, "筛选", items, (int)NLIST_ITEMS + 3, selected, on_filter, s);
+    for (size_t i = 0; i < NLIST_ITEMS; i++)
+        free(owned[i]);
+    free(current);
+    free(region);
+}
+
+/* The answer about the selected organisation as one line for the record. */
+static void copy_answer(orgs_pane *s, app *a)
+{
+    const ov_line *l = orgdoc_current(&s->doc);
+    size_t i = l && l->subject != OD_NONE ? l->subject : 0;
+    if (!s->have || !s->r.n || i >= s->r.n) {
+        app_message(a, 1, "没有可复制的结论");
+        return;
+    }
+    const oc_subject *sub = &s->r.subjects[i];
+    char *sum = oc_subject_summary(sub);
+    char *line = xasprintf("%s%s%s%s：%s（数据截至 %s，gongkai 查询）", sub->name,
+                           sub->uscc ? "（" : "", sub->uscc ? sub->uscc : "",
+                           sub->uscc ? "）" : "", sum, *s->r.as_of ? s->r.as_of : "不详");
+    free(sum);
+    char *clean = u8_sanitize(line, strlen(line), 0);
+    free(line);
+    if (clipboard_save_citation(clean) != 0) {
+        app_message(a, 1, "未能写入 citations.txt（%s）：%s", strerror(errno), clean);
+    } else {
+        enum clip_result clip = clipboard_copy(clean);
+        app_message(a, 0, "%s：%s",
+                    clip == CLIP_TOOL    ? "已复制到剪贴板和 citations.txt"
+                    : clip == CLIP_OSC52 ? "已写入 citations.txt 并发往终端剪贴板"
+                                         : "已复制到 citations.txt",
+                    clean);
+    }
+    free(clean);
+}
+
+static int open_current(orgs_pane *s, app *a)
+{
+    const ov_line *l = orgdoc_current(&s->doc);
+    if (!l)
+        return PR_IGNORED;
+    if (l->style == OV_LINK && l->node_id) {
+        app_open_reg_node(a, l->node_id, NULL);
+    } else if (l->org_id) {
+        long long from = l->subject < s->r.n ? s->r.subjects[l->subject].org_id : 0;
+        long long to = l->org_id;
+        if (from && s->nback < HISTORY)
+            s->back[s->nback++] = from;
+        int keep = s->nback;
+        pane_orgs_open(s, a, to);
+        s->nback = keep;
+    } else if (l->style == OV_TITLE && l->subject < s->r.n) {
+        s->brief[l->subject] = !s->brief[l->subject];
+        build(s);
+    }
+    return PR_HANDLED;
+}
+
+static int action(void *st, app *a, enum action act)
+{
+    orgs_pane *s = st;
+    int page = s->view_h > 2 ? s->view_h - 1 : 1;
+    switch (act) {
+    case ACT_FILTER:
+        filter_menu(s, a);
+        return PR_HANDLED;
+    case ACT_COPY_CITATION:
+        copy_answer(s, a);
+        return PR_HANDLED;
+    default:
+        break;
+    }
+    if (!s->have)
+        return PR_IGNORED;
+    switch (act) {
+    case ACT_UP:
+    case ACT_DOWN:
+        if (!orgdoc_move(&s->doc, act == ACT_DOWN ? 1 : -1))
+            orgdoc_scroll(&s->doc, act == ACT_DOWN ? 1 : -1, s->view_h);
+        return PR_HANDLED;
+    case ACT_PAGE_UP:
+    case ACT_PAGE_DOWN:
+        orgdoc_scroll(&s->doc, act == ACT_PAGE_DOWN ? page : -page, s->view_h);
+        return PR_HANDLED;
+    case ACT_FIRST:
+        s->doc.top = 0;
+        while (orgdoc_move(&s->doc, -1))
+            ;
+        return PR_HANDLED;
+    case ACT_LAST:
+        orgdoc_scroll(&s->doc, (int)s->doc.nrows, s->view_h);
+        while (orgdoc_move(&s->doc, 1))
+            ;
+        return PR_HANDLED;
+    case ACT_OPEN:
+        return open_current(s, a);
+    case ACT_BACK:
+        if (!s->nback)
+            return PR_IGNORED;
+        {
+            int keep = --s->nback;
+            pane_orgs_open(s, a, s->back[keep]);
+            s->nback = keep;
+        }
+        return PR_HANDLED;
+    default:
+        return PR_IGNORED;
+    }
+}
+
+static size_t contexts(void *st, enum keymap_ctx *out, size_t max)
+{
+    (void)st;
+    if (max < 2)
+        return 0;
+    out[0] = KM_ORGS;
+    out[1] = KM_LIST;
+    return 2;
+}
+
+static int mouse(void *st, app *a, const rect *r, const gk_key *k)
+{
+    orgs_pane *s = st;
+    if (!s->have)
+        return PR_IGNORED;
+    if (k->mouse == MOUSE_WHEEL_UP || k->mouse == MOUSE_WHEEL_DOWN) {
+        orgdoc_scroll(&s->doc, k->mouse == MOUSE_WHEEL_DOWN ? 3 : -3, s->view_h);
+        return PR_HANDLED;
+    }
+    size_t row = s->doc.top + (size_t)(k->y - r->y);
+    if (k->y < r->y || row >= s->doc.nrows)
+        return PR_IGNORED;
+    size_t line = s->doc.rows[row].line;
+    if (!orgdoc_actionable(&s->doc.lines.v[line]))
+        return PR_IGNORED;
+    if (line == s->doc.cursor)
+        return open_current(s, a); /* a second click opens */
+    s->doc.cursor = line;
+    return PR_HANDLED;
+}
+
+static void activate(void *st, app *a)
+{
+    orgs_pane *s = st;
+    app_set_input(a, s->query ? s->query : "");
+    set_status(s, a);
+}
+
+static const char *prompt(void *st)
+{
+    (void)st;
+    return "名称或代码> ";
+}
+
+const pane_ops pane_orgs_ops = {
+    .name = "orgs",
+    .show = ACT_PANE_ORGS,
+    .label = "组织",
+    .init = init,
+    .done = done,
+    .draw = draw,
+    .action = action,
+    .query = on_query,
+    .org_result = on_result,
+    .contexts = contexts,
+    .mouse = mouse,
+    .activate = activate,
+    .prompt = prompt,
+};
