@@ -140,7 +140,7 @@ static int parse_args(int argc, char **argv, const config_t *cfg, org_args *a)
 
 static void print_text(buf_t *b, const oc_result *r, enum convert_script script)
 {
-    char *sum = ov_summary(r);
+    char *sum = ov_summary(r, true);
     out_append(b, sum, strlen(sum), 0, script);
     buf_addc(b, '\n');
     free(sum);

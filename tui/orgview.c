@@ -40,7 +40,7 @@ static void tag(ov_line *l, const char *t, enum ov_style style)
     l->tag_style = style;
 }
 
-char *ov_summary(const oc_result *r)
+char *ov_summary(const oc_result *r, bool echo_query)
 {
     size_t count[3] = {0};
     for (size_t i = 0; i < r->n; i++)
@@ -48,18 +48,18 @@ char *ov_summary(const oc_result *r)
     buf_t b;
     buf_init(&b);
     if (r->browse)
-        buf_adds(&b, "最近列入名单的组织");
-    else
-        buf_printf(&b, "查询“%s”", r->input);
+        buf_adds(&b, "最近列入名单的组织：");
+    else if (echo_query)
+        buf_printf(&b, "查询“%s”：", r->input);
     if (r->n) {
-        buf_printf(&b, "：%zu 个组织（在列 %zu，曾列入 %zu，未列入 %zu）", r->n, count[0],
+        buf_printf(&b, "%zu 个组织（在列 %zu，曾列入 %zu，未列入 %zu）", r->n, count[0],
                    count[1], count[2]);
         if (r->total > r->n + r->filtered)
             buf_printf(&b, "，另有约 %zu 个名称相关的组织未列出", r->total - r->n - r->filtered);
         if (r->filtered)
             buf_printf(&b, "，%zu 个被筛选隐藏", r->filtered);
     } else {
-        buf_adds(&b, "：未列入");
+        buf_adds(&b, "未列入");
     }
     buf_printf(&b, "；数据截至 %s（%.1f ms）", *r->as_of ? r->as_of : "不详", r->ms);
     return buf_take(&b);

@@ -87,7 +87,7 @@ static void set_status(orgs_pane *s, app *a)
         app_set_count(a, "");
         return;
     }
-    char *sum = ov_summary(&s->r);
+    char *sum = ov_summary(&s->r, false);
     app_set_count(a, sum);
     free(sum);
 }

@@ -401,6 +401,131 @@ key F10
 expect-exit 0
 EOF
 
+# ---- 社会组织 ----------------------------------------------------------------------------
+
+# A listed organisation: the verdict first, then its listing, the computed date and the
+# article it rests on; Down moves to that article and Enter opens it in 法规.
+scenario orgs_listed -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+wait 输入组织名称或统一社会信用代码
+type 示例市书画艺术研究会
+wait 【在列】示例市书画艺术研究会
+wait 最早可申请移出日期 2027-03-18（未到）
+expect @E@/orgs_listed.1.expected
+key Esc
+waitcursor hidden
+key Down
+waitattr 18 0 rR
+key Enter
+wait 第十九条，共 26 条
+waitat 2 22 第十九条
+key M-3
+wait 【在列】示例市书画艺术研究会
+key F10
+check-restored
+expect-exit 0
+EOF
+
+# Nothing matches: 未列入 with the data's date and what was searched, never an empty screen.
+scenario orgs_not_listed -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+type 示例市不存在的研究会
+wait 【未列入】（数据截至 2026-11-01）没有找到匹配的组织或名单记录
+wait 名称“示例市不存在的研究会”
+expect @E@/orgs_not_listed.expected
+key F10
+expect-exit 0
+EOF
+
+# Traditional script in the data, a typed code with one wrong character.
+scenario orgs_variants -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+type 示例市慈善总会
+wait 匹配：繁简或全半角写法不同
+key C-u
+type 51339900MJ9000153N
+wait 匹配：按“第18位 N→M”更正后代码一致（可能录入错误）
+wait 【在列】示例市书画艺术研究会
+expect @E@/orgs_variants.expected
+key F10
+expect-exit 0
+EOF
+
+# A legal organisation with an illegal look-alike: Enter on the warning checks the
+# look-alike; Esc comes back.
+scenario orgs_lookalike -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+type 中国示例室内装饰协会
+wait 名称相近的名单组织：中国示例室内装修协会（在列）
+key Esc
+waitcursor hidden
+key Down
+key Enter
+wait 【在列】中国示例室内装修协会
+wait 名称相近的合法登记组织：中国示例室内装饰协会（合法登记）
+expect @E@/orgs_lookalike.expected
+key Esc
+wait 【未列入】中国示例室内装饰协会
+key F10
+expect-exit 0
+EOF
+
+# F4 with no name: the organisations most recently put on a list (涉嫌非法 here).
+scenario orgs_browse -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+key F4
+wait 全部名单
+key Down Down Down
+key Enter
+wait 最近列入名单的组织：5 个组织（在列 5，曾列入 0，未列入 0）
+expect @E@/orgs_browse.expected
+key F10
+expect-exit 0
+EOF
+
+# From 搜索: Enter on an organisation opens it in 社会组织; c copies the answer.
+scenario orgs_from_search -- --db "$DEMO" <<'EOF'
+wait 数据截至
+type 书画艺术研究会
+wait 社会组织（1 条）
+key Esc
+waitcursor hidden
+key Enter
+wait 【在列】示例市书画艺术研究会
+key c
+wait citations.txt 并发往终端剪贴板：示例市书画艺术研究会
+key F10
+check-restored
+expect-exit 0
+EOF
+if grep -q '^示例市书画艺术研究会（51339900MJ9000153M）：在列：严重违法失信名单 2025-03-18 列入（数据截至 2026-11-01，gongkai 查询）$' \
+    "$XDG_STATE_HOME/gongkai/citations.txt" 2>/dev/null; then
+    ok orgs_citations_file
+else
+    not_ok orgs_citations_file "$XDG_STATE_HOME/gongkai/citations.txt: $(cat "$XDG_STATE_HOME/gongkai/citations.txt" 2>&1)"
+fi
+
+# 60×20 is too small; back at 80×24 the answer is still there.
+scenario orgs_resize -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-3
+type 示例书法
+wait 【在列】1. 中国现代示例书法研究会
+expect @E@/orgs_resize.expected
+resize 20 60
+wait 终端太小
+resize 24 80
+expect @E@/orgs_resize.expected
+key F10
+check-restored
+expect-exit 0
+EOF
+
 # ---- layout -----------------------------------------------------------------------------
 
 # 60×20 says the terminal is too small; back at 80×24 the results are still there.
