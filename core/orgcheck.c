@@ -222,7 +222,7 @@ static void describe(oc_result *r, const oc_opts *o)
         int first = 1;
         for (int k = 0; k < LK_COUNT; k++)
             if (o->kinds & (1u << k)) {
-                buf_printf(&b, "%s%s", first ? "" : "、", list_kind_short((enum list_kind)k));
+                buf_printf(&b, "%s%s", first ? "" : "、", list_kind_name((enum list_kind)k));
                 first = 0;
             }
         if (o->current_only) {

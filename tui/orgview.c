@@ -52,12 +52,21 @@ char *ov_summary(const oc_result *r, bool echo_query)
     else if (echo_query)
         buf_printf(&b, "查询“%s”：", r->input);
     if (r->n) {
-        buf_printf(&b, "%zu 个组织（在列 %zu，曾列入 %zu，未列入 %zu）", r->n, count[0],
-                   count[1], count[2]);
+        /* Only the verdicts that occur: short enough for the as-of date to fit. */
+        static const char *const label[3] = {"在列", "曾列入", "未列入"};
+        buf_printf(&b, "%zu 个组织（", r->n);
+        for (int v = 0, first = 1; v < 3; v++)
+            if (count[v]) {
+                buf_printf(&b, "%s%s %zu", first ? "" : "，", label[v], count[v]);
+                first = 0;
+            }
+        buf_adds(&b, "）");
         if (r->total > r->n + r->filtered)
             buf_printf(&b, "，另有约 %zu 个名称相关的组织未列出", r->total - r->n - r->filtered);
         if (r->filtered)
             buf_printf(&b, "，%zu 个被筛选隐藏", r->filtered);
+    } else if (r->filtered) {
+        buf_printf(&b, "%zu 个匹配的组织都被筛选隐藏", r->filtered);
     } else {
         buf_adds(&b, "未列入");
     }
@@ -248,9 +257,17 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
 
 void ov_nothing(ov_lines *out, const oc_result *r)
 {
-    ov_line *l = add(out, OV_CLEAR, 0, (size_t)-1, "（数据截至 %s）没有找到匹配的组织或名单记录",
-                     *r->as_of ? r->as_of : "不详");
-    tag(l, "未列入", OV_CLEAR);
+    if (r->filtered) {
+        /* Matches exist but the filter hides them: saying 未列入 here would be false. */
+        ov_line *l = add(out, OV_WARN, 0, (size_t)-1,
+                         "（数据截至 %s）有 %zu 个匹配的组织，但都不符合筛选条件；清除筛选后再查",
+                         *r->as_of ? r->as_of : "不详", r->filtered);
+        tag(l, "已筛选", OV_WARN);
+    } else {
+        ov_line *l = add(out, OV_CLEAR, 0, (size_t)-1, "（数据截至 %s）没有找到匹配的组织或名单记录",
+                         *r->as_of ? r->as_of : "不详");
+        tag(l, "未列入", OV_CLEAR);
+    }
     add(out, OV_DIM, 3, (size_t)-1, "已查 %s", r->searched);
     for (size_t i = 0; i < r->nfixes; i++) {
         char label[160];

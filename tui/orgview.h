@@ -43,7 +43,7 @@ typedef struct {
 /* The style of a verdict's tag. */
 enum ov_style ov_verdict_style(enum oc_verdict v);
 
-/* "查询“X”：3 个组织（在列 1，曾列入 1，未列入 1）；数据截至 2026-11-01（2.1 ms）".
+/* "查询“X”：3 个组织（在列 1，未列入 2）；数据截至 2026-11-01（2.1 ms）".
  * The console leaves out the query (echo_query false): its input line shows it, and
  * the as-of date must fit in 80 columns. */
 char *ov_summary(const oc_result *r, bool echo_query);

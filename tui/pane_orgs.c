@@ -27,8 +27,14 @@ typedef struct {
     unsigned char *brief; /* per subject: shown briefly (Enter on its name toggles) */
     oc_opts opts;         /* filters */
     char region[16];
-    long long back[HISTORY]; /* organisations shown before (look-alike jumps) */
+    /* What Esc goes back to after a look-alike jump: a typed query (org_id 0) or an
+     * organisation opened by id. shown_org says which the current answer is. */
+    struct {
+        char *query;
+        long long org_id;
+    } back[HISTORY];
     int nback;
+    long long shown_org;
     int view_h;           /* rows of the answer at the last draw */
 } orgs_pane;
 
@@ -38,6 +44,13 @@ static void *init(app *a)
     orgs_pane *s = xcalloc(1, sizeof *s);
     orgdoc_init(&s->doc);
     return s;
+}
+
+static void forget_back(orgs_pane *s)
+{
+    for (int i = 0; i < s->nback; i++)
+        free(s->back[i].query);
+    s->nback = 0;
 }
 
 static void drop(orgs_pane *s)
@@ -54,6 +67,7 @@ static void done(void *st)
 {
     orgs_pane *s = st;
     drop(s);
+    forget_back(s);
     free(s->query);
     free(s);
 }
@@ -123,7 +137,8 @@ static void on_query(void *st, app *a, const char *text, int submitted)
         return;
     free(s->query);
     s->query = xstrdup(text);
-    s->nback = 0;
+    s->shown_org = 0;
+    forget_back(s);
     ask(s, a, text);
 }
 
@@ -138,9 +153,9 @@ static void on_result(void *st, app *a, oc_result *r, int rc, const char *err)
     show(s, a, r);
 }
 
-void pane_orgs_open(void *st, app *a, long long org_id)
+/* Shows one organisation by id (a look-alike, a step back). */
+static void open_org(orgs_pane *s, app *a, long long org_id)
 {
-    orgs_pane *s = st;
     oc_result r;
     char *err = NULL;
     oc_opts o = {0};
@@ -154,8 +169,17 @@ void pane_orgs_open(void *st, app *a, long long org_id)
     }
     free(s->query);
     s->query = xstrdup(r.input);
+    s->shown_org = org_id;
     app_set_input(a, s->query);
     show(s, a, &r);
+}
+
+/* From elsewhere (a search hit): a fresh start, nothing to go back to. */
+void pane_orgs_open(void *st, app *a, long long org_id)
+{
+    orgs_pane *s = st;
+    forget_back(s);
+    open_org(s, a, org_id);
 }
 
 /* ---- drawing ---------------------------------------------------------------------------- */
@@ -228,7 +252,8 @@ static void draw(void *st, app *a, const rect *r)
 
 static void rerun(orgs_pane *s, app *a)
 {
-    s->nback = 0;
+    forget_back(s);
+    s->shown_org = 0;
     ask(s, a, s->query ? s->query : "");
 }
 
@@ -335,13 +360,15 @@ static int open_current(orgs_pane *s, app *a)
     if (l->style == OV_LINK && l->node_id) {
         app_open_reg_node(a, l->node_id, NULL);
     } else if (l->org_id) {
-        long long from = l->subject < s->r.n ? s->r.subjects[l->subject].org_id : 0;
-        long long to = l->org_id;
-        if (from && s->nback < HISTORY)
-            s->back[s->nback++] = from;
-        int keep = s->nback;
-        pane_orgs_open(s, a, to);
-        s->nback = keep;
+        if (s->nback == HISTORY) { /* the oldest step goes */
+            free(s->back[0].query);
+            memmove(s->back, s->back + 1, (HISTORY - 1) * sizeof *s->back);
+            s->nback--;
+        }
+        s->back[s->nback].query = s->shown_org ? NULL : xstrdup(s->query ? s->query : "");
+        s->back[s->nback].org_id = s->shown_org;
+        s->nback++;
+        open_org(s, a, l->org_id);
     } else if (l->style == OV_TITLE && l->subject < s->r.n) {
         s->brief[l->subject] = !s->brief[l->subject];
         build(s);
@@ -391,9 +418,19 @@ static int action(void *st, app *a, enum action act)
         if (!s->nback)
             return PR_IGNORED;
         {
-            int keep = --s->nback;
-            pane_orgs_open(s, a, s->back[keep]);
-            s->nback = keep;
+            s->nback--;
+            char *before = s->back[s->nback].query;
+            long long org_id = s->back[s->nback].org_id;
+            if (org_id) {
+                open_org(s, a, org_id);
+            } else {
+                free(s->query);
+                s->query = xstrdup(before);
+                s->shown_org = 0;
+                app_set_input(a, s->query);
+                ask(s, a, s->query);
+            }
+            free(before);
         }
         return PR_HANDLED;
     default:

@@ -200,3 +200,24 @@ dump @T@/regs.9
 key Esc
 dump @T@/regs.10
 EOF2
+
+# 社会组织 on the demo corpus: M-3, a name as you type; Esc to the results, Enter on an
+# organisation shows it brief, Enter on a look-alike checks it, Esc goes back to the
+# query; F4 on a list that none of the matches is on says so (not 未列入), on a list one
+# is on hides the other.
+replay orgs --db "$DEMO" <<'EOF2'
+key M-3
+dump @T@/orgs.1
+type 示例书法
+dump @T@/orgs.2
+key Esc Enter
+dump @T@/orgs.3
+key Down Enter
+dump @T@/orgs.4
+key Esc
+dump @T@/orgs.5
+key F4 Down Down Enter
+dump @T@/orgs.6
+key F4 Down Enter
+dump @T@/orgs.7
+EOF2
