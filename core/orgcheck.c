@@ -72,6 +72,17 @@ static int passes(sqlite3_stmt *st, long long org_id)
     return ok;
 }
 
+/* The region filter as parameter i: NULL when there is none. Only digits reach LIKE (a
+ * region is a code prefix); anything else matches nothing. */
+static void bind_region(sqlite3_stmt *st, int i, const oc_opts *o)
+{
+    const char *reg = o->region && *o->region ? o->region : NULL;
+    if (reg && strspn(reg, "0123456789") == strlen(reg))
+        sqlite3_bind_text(st, i, reg, -1, SQLITE_TRANSIENT);
+    else if (reg)
+        sqlite3_bind_text(st, i, "-", -1, SQLITE_STATIC);
+}
+
 static sqlite3_stmt *filter_stmt(gk_db *db, const oc_opts *o)
 {
     buf_t b;
@@ -85,12 +96,7 @@ static sqlite3_stmt *filter_stmt(gk_db *db, const oc_opts *o)
     buf_adds(&b, ") & 1) AND (?4 = 0 OR l.removed_date IS NULL)))");
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db->h, b.s, -1, &st, NULL) == SQLITE_OK) {
-        /* Only digits reach LIKE: a region is a code prefix. */
-        const char *reg = o->region && *o->region ? o->region : NULL;
-        if (reg && strspn(reg, "0123456789") == strlen(reg))
-            sqlite3_bind_text(st, 2, reg, -1, SQLITE_TRANSIENT);
-        else if (reg)
-            sqlite3_bind_text(st, 2, "-", -1, SQLITE_STATIC);
+        bind_region(st, 2, o);
         sqlite3_bind_int(st, 3, (int)o->kinds);
         sqlite3_bind_int(st, 4, o->current_only);
     }
@@ -166,6 +172,26 @@ static int by_code(gk_db *db, oc_result *r, oc_cands *c)
         }
     }
     sqlite3_finalize(st);
+    /* A well-formed code that finds nothing: the registry may hold it with a wrong check
+     * character (an entry error, or an early pilot code), which no one-character change
+     * of a valid code can reach. The first 17 characters decide. */
+    if (!c->n && r->code.length_ok) {
+        char lo[USCC_LEN], hi[USCC_LEN];
+        memcpy(lo, r->code.code, USCC_LEN - 1);
+        lo[USCC_LEN - 1] = '\0';
+        memcpy(hi, lo, sizeof hi);
+        hi[USCC_LEN - 2]++; /* an ASCII digit or capital: the increment stays printable */
+        if (sqlite3_prepare_v2(db->h, "SELECT id, uscc FROM org WHERE uscc > ?1 AND uscc < ?2",
+                               -1, &st, NULL) != SQLITE_OK)
+            return -1;
+        sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            oc_cands_add(c, sqlite3_column_int64(st, 0), ONM_SIMILAR, 0,
+                         (const char *)sqlite3_column_text(st, 1),
+                         "前17位一致、校验位不同（登记信息中的代码校验位可能有误）");
+        sqlite3_finalize(st);
+    }
     return 0;
 }
 
@@ -177,7 +203,11 @@ static int browse(gk_db *db, const oc_opts *o, oc_cands *c)
     buf_adds(&b, "SELECT l.org_id, max(coalesce(l.listed_date, '')) AS d FROM listing l "
                  "WHERE (?1 = 0 OR (?1 >> ");
     kind_case(&b);
-    buf_adds(&b, ") & 1) AND (?2 = 0 OR l.removed_date IS NULL) "
+    /* The region filter belongs in the query: applied after the LIMIT it would hide the
+     * area's organisations behind the other areas' newer ones. */
+    buf_adds(&b, ") & 1) AND (?2 = 0 OR l.removed_date IS NULL) AND (?3 IS NULL OR "
+                 "coalesce(l.region_code, '') LIKE ?3 || '%' OR EXISTS (SELECT 1 FROM org o "
+                 "WHERE o.id = l.org_id AND coalesce(o.region_code, '') LIKE ?3 || '%')) "
                  "GROUP BY l.org_id ORDER BY d DESC, l.org_id DESC LIMIT 1000");
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(db->h, b.s, -1, &st, NULL);
@@ -186,6 +216,7 @@ static int browse(gk_db *db, const oc_opts *o, oc_cands *c)
         return -1;
     sqlite3_bind_int(st, 1, (int)o->kinds);
     sqlite3_bind_int(st, 2, o->current_only);
+    bind_region(st, 3, o);
     while (sqlite3_step(st) == SQLITE_ROW)
         oc_cands_add(c, sqlite3_column_int64(st, 0), ONM_EXACT, 0, NULL, "最近列入");
     sqlite3_finalize(st);

@@ -243,9 +243,18 @@ static int key_allowed(const load_kind *k, const char *key)
                                           : !strcmp(key, k->keys[i]))
             return 1;
     }
-    if (k->csv && (!strncmp(key, "map.", 4) || !strncmp(key, "value.", 6) ||
-                   !strcmp(key, "delimiter")))
+    if (!k->csv_fields)
+        return 0;
+    if (!strcmp(key, "delimiter"))
         return 1;
+    /* map.FIELD / value.FIELD name a field of the kind: a misspelt one would otherwise
+     * lose its column without a word. */
+    const char *field = !strncmp(key, "map.", 4)     ? key + 4
+                        : !strncmp(key, "value.", 6) ? key + 6
+                                                     : NULL;
+    for (size_t i = 0; field && k->csv_fields[i]; i++)
+        if (!strcmp(field, k->csv_fields[i]))
+            return 1;
     return 0;
 }
 

@@ -123,10 +123,11 @@ static long long batch_id(load_ctx *c, enum list_kind k, const char *const *v, l
 static char *mask_id(const char *raw)
 {
     size_t n = strlen(raw);
-    if (n < 10)
-        return xstrdup(raw);
+    /* An ID number keeps its first 6 and last 4; anything shorter is not a valid one and
+     * is hidden whole rather than stored as given. */
+    size_t head = n >= 10 ? 6 : 0, tail = n >= 10 ? 4 : 0;
     char *out = xstrdup(raw);
-    for (size_t i = 6; i + 4 < n; i++)
+    for (size_t i = head; i + tail < n; i++)
         if ((out[i] >= '0' && out[i] <= '9') || out[i] == 'X' || out[i] == 'x')
             out[i] = '*';
     return out;
@@ -159,13 +160,14 @@ static int store_basis(load_ctx *c)
         if (strncmp(kv->key, "basis.", 6))
             continue;
         enum lc_rule_id rule;
-        if (lc_rule_find(kv->key + 6, &rule) != 0)
-            return diag_error(c->d, c->m->file, kv->line,
-                              "unknown rule '%s' (auto_removal, escalation, serious_removal, "
-                              "restart)",
-                              kv->key + 6)
-                       ? -1
-                       : 0;
+        if (lc_rule_find(kv->key + 6, &rule) != 0) {
+            if (diag_error(c->d, c->m->file, kv->line,
+                           "unknown rule '%s' (auto_removal, escalation, serious_removal, "
+                           "restart)",
+                           kv->key + 6))
+                return -1;
+            continue; /* the section's other rules still count */
+        }
         sqlite3_stmt *q = load_stmt(c, &chk, "SELECT citation FROM rule_basis WHERE rule = ?1");
         sqlite3_stmt *s = load_stmt(c, &st,
                                     "INSERT OR IGNORE INTO rule_basis(rule, citation) VALUES (?1, ?2)");
@@ -347,7 +349,7 @@ static int finish_lists(load_ctx *c)
 const load_kind kind_org_lists = {
     .name = "org_lists",
     .keys = keys,
-    .csv = 1,
+    .csv_fields = fields,
     .begin = org_names_begin,
     .load_file = load_lists_file,
     .finish = finish_lists,

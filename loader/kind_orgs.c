@@ -151,7 +151,7 @@ static int load_orgs_file(load_ctx *c, const char *text, size_t len)
 const load_kind kind_orgs = {
     .name = "orgs",
     .keys = NULL,
-    .csv = 1,
+    .csv_fields = fields,
     .begin = org_names_begin,
     .load_file = load_orgs_file,
     .finish = NULL,

@@ -135,7 +135,7 @@ static int begin_index(load_ctx *c)
 const load_kind kind_reg_index = {
     .name = "reg_index",
     .keys = NULL,
-    .csv = 1,
+    .csv_fields = fields,
     .begin = begin_index,
     .load_file = load_index_file,
     .finish = NULL,

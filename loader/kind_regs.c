@@ -418,7 +418,6 @@ static int finish_regs(load_ctx *c)
 const load_kind kind_regulations = {
     .name = "regulations",
     .keys = reg_keys,
-    .csv = 0,
     .begin = begin_regs,
     .load_file = load_reg_file,
     .finish = finish_regs,

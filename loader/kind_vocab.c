@@ -44,7 +44,6 @@ static int load_vocab_file(load_ctx *c, const char *text, size_t len)
 const load_kind kind_vocab = {
     .name = "vocab",
     .keys = NULL,
-    .csv = 0,
     .load_file = load_vocab_file,
     .finish = NULL,
 };

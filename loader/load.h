@@ -20,8 +20,9 @@ typedef struct {
     const char *name;              /* value of kind= */
     const char *const *keys;       /* section keys allowed besides the common ones; one
                                       ending in '.' allows a family (list.X, basis.X) */
-    int csv;                       /* accepts map.FIELD = COLUMN, value.FIELD = TEXT and
-                                      delimiter= (loader/csvmap.h) */
+    /* A table kind's field names (NULL-terminated), or NULL: accepts map.FIELD = COLUMN,
+     * value.FIELD = TEXT for these fields only, and delimiter= (loader/csvmap.h). */
+    const char *const *csv_fields;
     /* Runs once before any file is read (temp tables); may be NULL. */
     int (*begin)(load_ctx *c);
     /* Loads one file (already converted to UTF-8). Reports bad rows through c->d and

@@ -65,6 +65,8 @@ char *ov_summary(const oc_result *r, bool echo_query)
             buf_printf(&b, "，另有约 %zu 个名称相关的组织未列出", r->total - r->n - r->filtered);
         if (r->filtered)
             buf_printf(&b, "，%zu 个被筛选隐藏", r->filtered);
+    } else if (r->browse) {
+        buf_adds(&b, "没有符合筛选条件的名单记录");
     } else if (r->filtered) {
         buf_printf(&b, "%zu 个匹配的组织都被筛选隐藏", r->filtered);
     } else {
@@ -257,7 +259,11 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
 
 void ov_nothing(ov_lines *out, const oc_result *r)
 {
-    if (r->filtered) {
+    if (r->browse) {
+        ov_line *l = add(out, OV_PLAIN, 0, (size_t)-1, "（数据截至 %s）没有符合筛选条件的名单记录",
+                         *r->as_of ? r->as_of : "不详");
+        tag(l, "无记录", OV_DIM);
+    } else if (r->filtered) {
         /* Matches exist but the filter hides them: saying 未列入 here would be false. */
         ov_line *l = add(out, OV_WARN, 0, (size_t)-1,
                          "（数据截至 %s）有 %zu 个匹配的组织，但都不符合筛选条件；清除筛选后再查",

@@ -358,6 +358,16 @@ static void test_manifest_errors(void **state)
                           "corpus.ini:5: error: unknown kind 'nonsense'");
     expect_manifest_error("[a]\nkind = regulations\npath = regs/*.md\ncolour = red\n",
                           "corpus.ini:4: error: unknown key 'colour'");
+    /* a table kind's map./value. keys must name one of its fields */
+    put("bad/index.csv", "标题\n示例救助办法\n");
+    expect_manifest_error("[a]\nkind = reg_index\npath = index.csv\nmap.title = 标题\n"
+                          "map.titel = 标题\n",
+                          "corpus.ini:5: error: unknown key 'map.titel'");
+    expect_manifest_error("[a]\nkind = reg_index\npath = index.csv\nmap.title = 标题\n"
+                          "value.stauts = 现行有效\n",
+                          "corpus.ini:5: error: unknown key 'value.stauts'");
+    expect_manifest_error("[a]\nkind = regulations\npath = regs/*.md\nmap.title = 标题\n",
+                          "corpus.ini:4: error: unknown key 'map.title'");
     expect_manifest_error("[a]\nkind = regulations\npath = ../c1/regs/*.md\n",
                           "corpus.ini:3: error: path '../c1/regs/*.md' leaves the corpus");
     expect_manifest_error("[a]\nkind = regulations\npath = /etc/passwd\n",
