@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "hist.h"
+#include "orgview.h"
 #include "output.h"
 #include "search.h"
 #include "u8.h"
@@ -49,6 +50,7 @@ static void help(cli_state *c)
            "  more           下一页（next page）\n"
            "  open N         显示第 N 条结果全文（show result N in full）\n"
            "  show 法规名 [条]  显示法规或其中一条，如 show 社会救助暂行办法 第十一条\n"
+           "  org 名称或代码   社会组织是否在名单上（is an organisation on a list?）\n"
            "  help           本说明\n"
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
@@ -159,6 +161,29 @@ static void cmd_in(cli_state *c, const char *arg)
     buf_free(&b);
 }
 
+/* An organisation check, printed as `gongkai org` prints it. */
+static void cmd_org(cli_state *c, const char *arg)
+{
+    if (!*arg) {
+        say(c, "用法：org 组织名称或统一社会信用代码，如 org 示例市书画艺术研究会");
+        return;
+    }
+    oc_opts o = {0};
+    oc_result r;
+    char *err = NULL;
+    if (orgcheck_run(c->db, arg, &o, &r, &err) != 0) {
+        say(c, err ? err : "查询失败");
+        free(err);
+    } else {
+        buf_t b;
+        buf_init(&b);
+        ov_print(&b, &r, c->script);
+        out_flush(c->o, &b);
+        buf_free(&b);
+    }
+    oc_result_free(&r);
+}
+
 /* Word at the start of line: returns the rest after it (spaces skipped) when the line
  * starts with word followed by a space or the end, else NULL. */
 static const char *command(const char *line, const char *word)
@@ -188,6 +213,8 @@ static int run_line(cli_state *c, const char *raw)
         cmd_more(c);
     } else if ((arg = command(line, "open"))) {
         cmd_open(c, arg);
+    } else if ((arg = command(line, "org"))) {
+        cmd_org(c, arg);
     } else if ((arg = command(line, "in"))) {
         cmd_in(c, arg);
     } else if ((arg = command(line, "show"))) {

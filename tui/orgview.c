@@ -1,5 +1,6 @@
 #include "orgview.h"
 
+#include "output.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -306,4 +307,23 @@ void ov_lines_free(ov_lines *l)
     }
     free(l->v);
     memset(l, 0, sizeof *l);
+}
+
+void ov_print(buf_t *b, const oc_result *r, enum convert_script script)
+{
+    char *sum = ov_summary(r, true);
+    out_append(b, sum, strlen(sum), 0, script);
+    buf_addc(b, '\n');
+    free(sum);
+    ov_lines lines = {0};
+    ov_result(&lines, r, NULL);
+    for (size_t i = 0; i < lines.n; i++) {
+        const ov_line *l = &lines.v[i];
+        buf_printf(b, "%*s", l->indent, "");
+        if (l->tag)
+            buf_printf(b, "【%s】", l->tag);
+        out_append(b, l->text, strlen(l->text), 0, script);
+        buf_addc(b, '\n');
+    }
+    ov_lines_free(&lines);
 }

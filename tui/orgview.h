@@ -10,7 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "convert.h"
 #include "orgcheck.h"
+#include "xalloc.h"
 
 enum ov_style {
     OV_PLAIN = 0,
@@ -61,5 +63,10 @@ void ov_nothing(ov_lines *out, const oc_result *r);
 void ov_result(ov_lines *out, const oc_result *r, const unsigned char *brief);
 
 void ov_lines_free(ov_lines *l);
+
+/* The whole answer as plain text for a terminal or a pipe: the summary with the query,
+ * then the lines, indented, tags in 【】, corpus text sanitised (`gongkai org`, line
+ * mode). */
+void ov_print(buf_t *b, const oc_result *r, enum convert_script script);
 
 #endif
