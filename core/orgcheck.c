@@ -295,7 +295,9 @@ static int finish(gk_db *db, const oc_opts *o, oc_cands *c, size_t total, oc_res
         c->n = kept;
         sqlite3_finalize(f);
     }
-    if (!r->browse)
+    /* Not with no candidates: c->v is NULL then, and qsort's first argument must not be
+     * (UBSan stops `make asan` on every name that matches nothing). */
+    if (!r->browse && c->n > 1)
         qsort(c->v, c->n, sizeof *c->v, cand_cmp);
     size_t limit = o->limit && o->limit < OC_MAX_SUBJECTS ? o->limit : OC_MAX_SUBJECTS;
     size_t n = c->n < limit ? c->n : limit;

@@ -49,9 +49,22 @@ static void usage(FILE *f)
 
 static int parse_lists(const char *v, unsigned *kinds)
 {
-    char *copy = xstrdup(v), *save = NULL;
+    /* A full-width comma becomes ','. strtok_r with the delimiters ",，" took each byte
+     * of "，" (EF BC 8C) for a delimiter and so cut characters that contain one of them:
+     * --list 涉嫌非法 failed (嫌 is E5 AB 8C). */
+    buf_t b;
+    buf_init(&b);
+    for (const char *p = v; *p;) {
+        if (!strncmp(p, "，", strlen("，"))) {
+            buf_addc(&b, ',');
+            p += strlen("，");
+        } else {
+            buf_addc(&b, *p++);
+        }
+    }
+    char *copy = b.s ? buf_take(&b) : xstrdup(""), *save = NULL;
     int rc = 0;
-    for (char *t = strtok_r(copy, ",，", &save); t; t = strtok_r(NULL, ",，", &save)) {
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         enum list_kind k;
         if (list_kind_parse(t, &k) != 0) {
             fprintf(stderr, "gongkai org: 未知的名单 %s（unknown list）\n", t);
@@ -257,6 +270,14 @@ static void subject_rows(row_t *w, const oc_result *r, const oc_subject *s)
     }
 }
 
+/* The verdict of an answer without organisations, as the text output and the console
+ * tag it (tui/orgview.c): 未列入, unless matches exist that the filters hide (已筛选:
+ * 未列入 would be false) or nothing was checked (无记录: browsing found no listing). */
+static const char *nothing_verdict(const oc_result *r)
+{
+    return r->browse ? "无记录" : r->filtered ? "已筛选" : oc_verdict_label(OC_NOT_LISTED);
+}
+
 static void print_table(buf_t *b, textenc_out *o, const oc_result *r, const org_args *a)
 {
     row_t w = {b, a->fmt == FMT_CSV, a->script, 0};
@@ -266,7 +287,7 @@ static void print_table(buf_t *b, textenc_out *o, const oc_result *r, const org_
     if (!r->n) {
         /* An answer even when nothing matched: the verdict and what was searched. */
         cell(&w, r->input);
-        cell(&w, oc_verdict_label(OC_NOT_LISTED));
+        cell(&w, nothing_verdict(r));
         for (int c = 0; c < 7; c++)
             cell(&w, NULL);
         cell(&w, r->searched);
@@ -379,7 +400,7 @@ static void print_json(buf_t *b, textenc_out *o, const oc_result *r)
     jstr(b, "as_of", r->as_of, 1);
     jstr(b, "searched", r->searched, 1);
     buf_printf(b, ",\"total\":%zu,\"filtered\":%zu,\"ms\":%.1f", r->total, r->filtered, r->ms);
-    jstr(b, "verdict", r->n ? NULL : oc_verdict_label(OC_NOT_LISTED), 1);
+    jstr(b, "verdict", r->n ? NULL : nothing_verdict(r), 1);
     if (r->by_code) {
         buf_printf(b, ",\"code\":{\"format_ok\":%s,\"check_ok\":%s",
                    r->code.format_ok ? "true" : "false", r->code.check_ok ? "true" : "false");

@@ -82,8 +82,11 @@ void orgdoc_layout(orgdoc *d, int width, enum convert_script script)
         /* A hanging indent: wrapped rows start under the text, after the tag. */
         int tagw = d->tag[i] ? (int)u8_width(d->tag[i], strlen(d->tag[i])) : 0;
         int avail = width - l->indent - tagw;
-        if (avail < 4)
-            avail = 4;
+        /* At least one double-width character per row. The floor was 4, which made rows
+         * of deeply indented tagged lines (indent 5 + 【推算】) wider than the pane at
+         * 16 columns and less, and the drawing then cut their text off. */
+        if (avail < 2)
+            avail = 2;
         u8_line_t *wl;
         size_t n = u8_wrap(d->text[i], strlen(d->text[i]), (size_t)avail, &wl);
         for (size_t k = 0; k < n; k++) {
@@ -116,6 +119,18 @@ int orgdoc_move(orgdoc *d, int dir)
     if (!d->lines.n)
         return 0;
     size_t i = d->cursor;
+    if (i == OD_NONE && d->nrows && d->top < d->nrows) {
+        /* No selection (scrolled past every line one can act on): start from the view,
+         * the line at its top included. */
+        size_t at = d->rows[d->top].line;
+        if (dir > 0 && orgdoc_actionable(&d->lines.v[at])) {
+            d->cursor = at;
+            return 1;
+        }
+        i = at;
+        if (dir < 0 && orgdoc_actionable(&d->lines.v[at]))
+            i = at + 1;
+    }
     for (;;) {
         if (dir > 0) {
             i = i == OD_NONE ? 0 : i + 1;
@@ -165,6 +180,11 @@ void orgdoc_scroll(orgdoc *d, int n, int height)
                 d->cursor = d->rows[r].line;
                 return;
             }
+        /* None on screen: nothing is selected rather than a line out of view. A cursor
+         * left behind made orgdoc_keep_visible (called on every draw) scroll straight
+         * back to it, so PgDn, End and the wheel could never show the rows after the
+         * last actionable line of a long answer. orgdoc_move starts from the view. */
+        d->cursor = OD_NONE;
     }
 }
 

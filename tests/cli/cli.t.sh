@@ -2,7 +2,8 @@
 # The command line end to end: `gongkai load` of the example corpus in tests/fixtures/regs,
 # then search (formats, encodings, exit statuses, hostile input), show reg, --cli with
 # piped commands, the history file, and the messages for a missing database or a bad
-# config. Run by tests/run.sh, which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a
+# config; `gongkai org` on tests/fixtures/orgs (verdicts, exit statuses, formats, GB18030,
+# formula guard, filters, code typos, hostile input). Run by tests/run.sh, which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a
 # temporary HOME and XDG directories, LANG/LC_ALL=C.UTF-8 and TZ=UTC.
 # Prints "ok NAME" / "not ok NAME - reason" lines.
 
@@ -227,6 +228,207 @@ check unknown_command "exit $?" [ $? -eq 2 ]
 check version "output: $(cat "$T/out")" sh -c 'grep -q "^gongkai .*SQLite 3\." "$1"' _ "$T/out"
 "$BIN" --help >"$T/out" 2>&1
 check help "exit $?" has "gongkai search"
+
+# ---- org: the organisation check on tests/fixtures/orgs ----------------------------------------
+# Plus a corpus written here whose names begin with = + - @ (a spreadsheet would run them
+# as formulas). The fixture holds rows that must be rejected: the load exits 3.
+ODB=$T/orgs.db
+mkdir -p "$T/orgx"
+printf '[corpus]\nname = 公式测试（示例）\nas_of = 2026-11-01\n\n[f]\nkind = org_lists\npath = f.csv\nvalue.list = 涉嫌非法\nmap.name = 名称\nmap.published = 发布日期\n' >"$T/orgx/corpus.ini"
+printf '名称,发布日期\n=示例公式测试协会,2025-01-01\n+示例公式测试协会二,2025-01-01\n-示例公式测试协会三,2025-01-01\n@示例公式测试协会四,2025-01-01\n' >"$T/orgx/f.csv"
+GONGKAI_TODAY=2026-11-28 "$BIN" load --quiet --db "$ODB" "$ROOT/tests/fixtures/orgs" "$T/orgx" >"$T/load.out" 2>&1
+rc=$?
+check org_load "gongkai load exited $rc (expected 3): $(tail -n 3 "$T/load.out")" \
+    sh -c '[ "$1" -eq 3 ] && [ -f "$2" ]' _ "$rc" "$ODB"
+# orun ARGS...: gongkai org with the organisation database, "today" fixed.
+orun() {
+    GONGKAI_TODAY=2026-11-28 "$BIN" --db "$ODB" org "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+
+# Exit statuses: 0 organisations shown (whatever their verdict), 1 none, 2 error.
+orun 示例甲市民间文艺家协会
+check org_found_exit0 "exit $rc: $(head -n 2 "$T/out") $(cat "$T/err")" [ "$rc" -eq 0 ]
+check org_text_verdict "no verdict line: $(sed -n 2p "$T/out")" \
+    grep -q "^【在列】示例甲市民间文艺家协会$" "$T/out"
+check org_text_dates "no computed date with its basis" sh -c '
+    grep -q "【推算】最早自动移出日期（无需整改时） 2027-03-15（未到）" "$1" &&
+    grep -q "依据 示例社会组织信用管理办法 第十四条第（二）项$" "$1" &&
+    grep -q "【推算】列入期限重新计算：自 2026-09-15 重新计算" "$1"' _ "$T/out"
+orun 示例甲市围棋协会
+check org_not_listed_exit0 "exit $rc" sh -c '[ "$1" -eq 0 ] && grep -q "^【未列入】1\. 示例甲市围棋协会$" "$2"' _ "$rc" "$T/out"
+check org_lookalike "no look-alike warning" has "【注意】名称相近的名单组织：示例甲市围棋运动协会（在列）"
+# Simplified input finds the name registered in Traditional (shown as stored with
+# --script original, converted by default).
+orun --script original 示例甲市慈善总会
+check org_traditional_name "Simplified input did not find 慈善總會: $(sed -n 2p "$T/out")" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "^【未列入】示例甲市慈善總會$" "$2" && grep -q "匹配：繁简或全半角写法不同" "$2"' _ "$rc" "$T/out"
+orun 示例甲市慈善總會
+check org_display_simplified "not converted: $(sed -n 2p "$T/out")" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "^【未列入】示例甲市慈善总会$" "$2" && grep -q "匹配：名称一致" "$2"' _ "$rc" "$T/out"
+orun 无此组织测试名称
+check org_none_exit1 "exit $rc" [ "$rc" -eq 1 ]
+check org_none_says_so "no explicit answer: $(head -n 3 "$T/out")" sh -c '
+    grep -q "^【未列入】（数据截至 2026-11-01）没有找到匹配的组织或名单记录$" "$1" &&
+    grep -q "^   已查 名称“无此组织测试名称”" "$1"' _ "$T/out"
+orun --frobnicate 示例
+check org_bad_option_exit2 "exit $rc" [ "$rc" -eq 2 ]
+orun --list nosuch 示例
+check org_bad_list_exit2 "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 2 ] && grep -q "未知的名单 nosuch" "$2"' _ "$rc" "$T/err"
+orun --area 33a 示例
+check org_bad_area_exit2 "exit $rc" [ "$rc" -eq 2 ]
+orun --limit 0 示例
+check org_bad_limit_exit2 "exit $rc" [ "$rc" -eq 2 ]
+orun --format xml 示例
+check org_bad_format_exit2 "exit $rc" [ "$rc" -eq 2 ]
+orun --encoding klingon 示例
+check org_bad_encoding_exit2 "exit $rc" [ "$rc" -eq 2 ]
+orun
+check org_nothing_to_check_exit2 "exit $rc" sh -c '[ "$1" -eq 2 ] && grep -q "gongkai org" "$2"' _ "$rc" "$T/err"
+"$BIN" --db "$T/none.db" org 示例 >"$T/out" 2>"$T/err"
+rc=$?
+check org_missing_db_exit2 "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 2 ] && grep -q "先加载语料" "$2" && [ ! -e "$3" ]' _ "$rc" "$T/err" "$T/none.db"
+
+# JSON: valid, with the fields a script needs.
+orun --format json 示例甲市民间文艺家协会
+if command -v python3 >/dev/null 2>&1; then
+    check org_json_parses "python3 -m json.tool failed" sh -c 'python3 -m json.tool <"$1" >/dev/null' _ "$T/out"
+    check org_json_fields "fields missing or wrong" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["query"] == "示例甲市民间文艺家协会" and d["by_code"] is False, d["query"]
+assert d["as_of"] == "2026-11-01" and d["searched"].startswith("名称“") and d["verdict"] is None
+s = d["results"][0]
+assert s["name"] == "示例甲市民间文艺家协会" and s["verdict"] == "在列" and s["registered"] is True
+assert s["uscc"] == "51339800MK8000155J" and s["uscc_check"] == "ok" and s["match"]["why"] == "名称一致"
+assert [l["listed_date"] for l in s["listings"]] == ["2026-09-15", "2026-03-02"]
+l = s["listings"][0]
+assert l["list"] == "abnormal" and l["current"] is True and l["ground"] == 3
+ev = {e["rule"]: e for e in l["events"]}
+assert ev["auto_removal"]["date"] == "2027-03-15" and ev["auto_removal"]["reached"] is False
+assert ev["auto_removal"]["basis"] == "示例社会组织信用管理办法 第十四条第（二）项"
+assert ev["auto_removal"]["basis_node"] > 0 and ev["escalation"]["date"] == "2028-09-15"
+assert s["listings"][1]["events"][0]["rule"] == "restart"
+assert s["listings"][1]["events"][0]["basis_node"] == 0
+' "$T/out"
+    orun --format json 51339800MK80O0155J
+    check org_json_code "code fields missing or wrong" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["by_code"] is True and d["code"]["format_ok"] is False, d.get("code")
+assert d["fixes"][0]["code"] == "51339800MK8000155J" and d["fixes"][0]["found"] == 1
+assert d["results"][0]["name"] == "示例甲市民间文艺家协会"
+assert "更正后代码一致" in d["results"][0]["match"]["why"]
+' "$T/out"
+    orun --format json 中国现代示例书法研究会
+    check org_json_alikes "no look-alike" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+a = d["results"][0]["alikes"]
+assert any(x["name"] == "中国示例书法家协会" and x["registered"] and x["org_id"] > 0 for x in a), a
+' "$T/out"
+    orun --format json 无此组织测试名称
+    check org_json_none "exit $rc or fields" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["verdict"] == "未列入" and d["results"] == [] and d["total"] == 0
+assert "无此组织测试名称" in d["searched"]
+' "$T/out"
+else
+    ok "org_json_parses # SKIP python3 not installed"
+fi
+
+# TSV: a header and one row per organisation and listing, 23 fields each.
+orun --format tsv 示例甲市民间文艺家协会
+printf 'query\tverdict\torg_id\tname\tuscc\tuscc_check\torg_type\treg_authority\tstatus\tmatch\tlist\tlist_status\tlisted_name\tlisted_date\treason\tlisted_by\tdoc_no\tremoved_date\tremoved_reason\tnext_date\tbasis\tsource\tas_of\n' >"$T/org.tsv.head"
+check org_tsv_header "header: $(head -n 1 "$T/out")" sh -c 'head -n 1 "$1" | cmp -s - "$2"' _ "$T/out" "$T/org.tsv.head"
+check org_tsv_rows "not 2 rows of 23 fields" \
+    sh -c '[ "$(wc -l <"$1")" -eq 3 ] && awk -F "\t" "NF != 23 { exit 1 }" "$1" && ! grep -q "$(printf "\r")" "$1"' _ "$T/out"
+check org_tsv_values "row values: $(sed -n 2p "$T/out")" sh -c 'sed -n 2p "$1" | awk -F "\t" "{ n++; ok = \$2 == \"在列\" && \$5 == \"51339800MK8000155J\" && \$11 == \"活动异常名录\" && \$14 == \"2026-09-15\" && \$20 == \"最早自动移出日期（无需整改时） 2027-03-15\" } END { exit !(n == 1 && ok) }"' _ "$T/out"
+
+# CSV for Excel: CRLF, GB18030 that converts back byte for byte, formulas defused.
+orun --format csv 示例公式测试协会
+cp "$T/out" "$T/org-utf8.csv"
+check org_csv_crlf "a line without CR" sh -c '[ "$(wc -l <"$1")" -ge 5 ] && ! grep -qv "$(printf "\r")\$" "$1"' _ "$T/out"
+check org_csv_formula_guard "a name begins with = + - or @ unguarded" python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+names = [r[3] for r in rows[1:]]
+assert sorted(names) == sorted(["'"'"'=示例公式测试协会", "'"'"'+示例公式测试协会二", "'"'"'-示例公式测试协会三", "'"'"'@示例公式测试协会四"]), names
+for r in rows[1:]:
+    for c in r:
+        assert c[:1] not in "=+-@" or c == "", r
+' "$T/out"
+orun --format csv --encoding gb18030 示例公式测试协会
+cp "$T/out" "$T/org-gb.csv"
+check org_gb18030_converted "output is still UTF-8" sh -c '! cmp -s "$1" "$2"' _ "$T/org-utf8.csv" "$T/org-gb.csv"
+check org_gb18030_roundtrip "iconv -f GB18030 differs from the UTF-8 output" \
+    sh -c '[ -s "$1" ] && iconv -f GB18030 -t UTF-8 "$1" | cmp -s - "$2"' _ "$T/org-gb.csv" "$T/org-utf8.csv"
+check org_gb18030_crlf "a line without CR" sh -c '[ "$(wc -l <"$1")" -ge 5 ] && ! grep -qv "$(printf "\r")\$" "$1"' _ "$T/org-gb.csv"
+orun --format csv -- =示例公式测试协会
+check org_csv_query_guard "the query column is not guarded" \
+    sh -c 'sed -n 2p "$1" | grep -q "^\"'"'"'=示例公式测试协会\","' _ "$T/out"
+
+# Filters; an empty query with a filter browses the newest listings.
+orun --list serious --format tsv
+check org_browse_list "exit $rc, rows: $(cut -f 4 "$T/out" | tr '\n' ' ')" sh -c '
+    [ "$2" -eq 0 ] && [ "$(wc -l <"$1")" -eq 3 ] &&
+    [ "$(cut -f 4 "$1" | sed -n 2,3p | tr "\n" " ")" = "示例甲市家政服务协会 示例甲市书画艺术研究会 " ]' _ "$T/out" "$rc"
+orun --list serious
+check org_browse_text "no browse summary" has "最近列入名单的组织：2 个组织"
+orun --list abnormal --area 339821 --format tsv
+check org_browse_none "exit $rc: $(sed -n 2p "$T/out")" \
+    sh -c '[ "$2" -eq 1 ] && sed -n 2p "$1" | cut -f 2 | grep -qx "无记录"' _ "$T/out" "$rc"
+orun --current --format tsv 示例甲市
+check org_current "exit $rc or a row not 在列" sh -c '
+    [ "$2" -eq 0 ] && [ "$(wc -l <"$1")" -gt 5 ] && awk -F "\t" "NR > 1 && \$2 != \"在列\" { exit 1 }" "$1" &&
+    ! grep -q "示例甲市社区服务发展中心" "$1"' _ "$T/out" "$rc"
+orun --list abnormal,涉嫌非法 --format tsv 示例甲市
+check org_list_filter "a row of another list" sh -c '
+    [ "$2" -eq 0 ] && awk -F "\t" "NR > 1 && \$11 != \"活动异常名录\" && \$11 != \"涉嫌非法社会组织名单\" { exit 1 }" "$1"' _ "$T/out" "$rc"
+orun --area 339821 --format tsv 书画
+check org_area "exit $rc, rows: $(cut -f 4 "$T/out" | tr '\n' ' ')" sh -c '
+    [ "$2" -eq 0 ] && [ "$(wc -l <"$1")" -eq 3 ] && awk -F "\t" "NR > 1 && \$4 != \"示例乙县书画协会\" { exit 1 }" "$1"' _ "$T/out" "$rc"
+orun --area 33 中国示例书法家协会
+check org_filtered_not_unlisted "exit $rc: $(sed -n 2p "$T/out")" sh -c '
+    [ "$2" -eq 1 ] && grep -q "^【已筛选】" "$1" && ! grep -q "【未列入】" "$1"' _ "$T/out" "$rc"
+orun --area 33 --format tsv 中国示例书法家协会
+check org_filtered_tsv "verdict column: $(sed -n 2p "$T/out" | cut -f 2)" \
+    sh -c 'sed -n 2p "$1" | cut -f 2 | grep -qx "已筛选"' _ "$T/out"
+
+# Codes: one character wrong finds the holder and says which; no holder lists the tries.
+orun 51339800MK80O0155J
+check org_code_typo "exit $rc: $(sed -n 2,4p "$T/out")" sh -c '
+    [ "$2" -eq 0 ] && grep -q "^【在列】示例甲市民间文艺家协会$" "$1" &&
+    grep -q "匹配：按“第13位 O→0（字母O不在代码字符中，应为数字0）”更正后代码一致（可能录入错误）" "$1"' _ "$T/out" "$rc"
+orun 51339800MK8000251V
+check org_code_suggestion "exit $rc: $(cat "$T/out")" sh -c '
+    [ "$2" -eq 1 ] && grep -q "可能的代码 51339800MK8000251U（第18位 V→U" "$1" && grep -q "代码格式：第18位“V”不是代码字符" "$1"' _ "$T/out" "$rc"
+orun ５１３３９８００ＭＫ８０００１５５Ｊ --format tsv
+check org_code_fullwidth "exit $rc" sh -c '[ "$2" -eq 0 ] && sed -n 2p "$1" | cut -f 10 | grep -qx "统一社会信用代码一致"' _ "$T/out" "$rc"
+
+# The line mode's org command answers as `gongkai org` does.
+printf 'org 示例甲市民间文艺家协会\norg\nquit\n' | GONGKAI_TODAY=2026-11-28 "$BIN" --db "$ODB" --cli >"$T/out" 2>"$T/err"
+rc=$?
+check org_line_mode "exit $rc: $(head -n 3 "$T/out") $(cat "$T/err")" sh -c '
+    [ "$2" -eq 0 ] && grep -q "【在列】示例甲市民间文艺家协会" "$1" && grep -q "最早自动移出日期" "$1" &&
+    grep -q "用法：org" "$1"' _ "$T/out" "$rc"
+
+# Hostile input: an answer, never an SQL error or a crash.
+i=0
+for q in '"a" OR b*' 'NEAR(示例 甲市)' '示例*' "'; DROP TABLE org; --" '%' "$long" "$(printf '\001\033[31m示例\033[0m')" "$(printf '\377\376示例')"; do
+    i=$((i + 1))
+    orun "$q"
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+        not_ok "org_hostile_$i" "exit $rc for [$(printf %.40s "$q")]: $(cat "$T/err")"
+    elif grep -qiE 'sql|fts5|syntax error|malformed|no such' "$T/err"; then
+        not_ok "org_hostile_$i" "SQL error text for [$(printf %.40s "$q")]: $(cat "$T/err")"
+    elif ! grep -q "数据截至" "$T/out" || ! no_esc "$T/out"; then
+        not_ok "org_hostile_$i" "no answer or an escape sequence for [$(printf %.40s "$q")]"
+    else
+        ok "org_hostile_$i"
+    fi
+done
 
 # ---- on a terminal (util-linux script(1) gives a pseudo-terminal) ---------------------------
 if script -qc true /dev/null >/dev/null 2>&1; then

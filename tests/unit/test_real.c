@@ -1,6 +1,7 @@
 /* Real data: every regulation file of ../shared/corpus/regulations and the seed (the
- * Taiwan-converted 2022 work plan), loaded through the manifests in tests/real/ and read
- * in place. Skipped, saying so, when ../shared is absent. */
+ * Taiwan-converted 2022 work plan), and the published social-organisation lists of
+ * ../shared/corpus/orgs, loaded through the manifests in tests/real/ and read in place.
+ * Skipped, saying so, when ../shared is absent. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +16,8 @@
 
 #include "db.h"
 #include "load.h"
+#include "orgcheck.h"
+#include "orgtest.h"
 #include "reg.h"
 #include "search.h"
 #include "xalloc.h"
@@ -22,6 +25,11 @@
 static char root[1024], db[1100];
 static int have_corpus;
 static gk_db *h;
+/* The organisation lists (tests/real/orgs.ini), loaded by setup into a database of
+ * their own before any connection is open (a fork with an open connection leaks it in
+ * the child, as valgrind sees it). */
+static int have_orgs, orgs_status = -1;
+static char *orgs_db, *orgs_log;
 
 static int setup(void **state)
 {
@@ -56,6 +64,16 @@ static int setup(void **state)
         print_error("loading the real corpus failed (status %d)\n", status);
         return -1;
     }
+    snprintf(probe, sizeof probe, "%s/../shared/corpus/orgs/social_org_lists_from_news_pages.csv",
+             root);
+    have_orgs = access(probe, R_OK) == 0;
+    if (have_orgs) {
+        orgs_db = xasprintf("%s/real-orgs.db", tmp);
+        char *ini = xasprintf("%s/tests/real/orgs.ini", root);
+        unlink(orgs_db);
+        orgs_status = ot_load(orgs_db, 1, &ini, 1, &orgs_log); /* strict: loads cleanly */
+        free(ini);
+    }
     char *err = NULL;
     if (db_open(db, &h, &err) != 0) {
         print_error("%s\n", err);
@@ -68,6 +86,10 @@ static int teardown(void **state)
 {
     (void)state;
     db_close(h);
+    if (orgs_db)
+        unlink(orgs_db);
+    free(orgs_db);
+    free(orgs_log);
     return 0;
 }
 
@@ -237,6 +259,82 @@ static void test_ranking_and_short_queries(void **state)
     search_result_free(&r);
 }
 
+/* ---- social organisations: tests/real/orgs.ini ----------------------------------------- */
+
+/* The lists a clerk checks against, as published on news pages (76 names: 涉嫌非法 batches
+ * of 2021, website shutdowns, a provincial 取缔 list, a city's 严重违法失信名单), loaded
+ * strictly into a database of their own. */
+static void test_real_orgs(void **state)
+{
+    (void)state;
+    NEED_CORPUS();
+    if (!have_orgs) {
+        print_message("SKIP: ../shared/corpus/orgs is absent (real-data tests need it next to "
+                      "the repository)\n");
+        skip();
+    }
+    if (orgs_status != 0)
+        fail_msg("loading tests/real/orgs.ini failed (status %d):\n%s", orgs_status, orgs_log);
+    gk_db *o;
+    char *err = NULL;
+    assert_int_equal(db_open(orgs_db, &o, &err), 0);
+    /* Every row, each list_type mapped to its list. */
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing"), 76);
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE list_kind = 'suspected'"), 31);
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE list_kind = 'site_closed'"), 18);
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE list_kind = 'banned'"), 7);
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE list_kind = 'serious'"), 20);
+    /* Seven published batches (the 浙江 one is stored once per 执法主体: the file's
+     * publisher column names it). */
+    assert_int_equal(ot_scalar(o->h, "SELECT count(DISTINCT list_kind || batch_no) FROM list_batch"), 7);
+    /* Nobody is registered here: every entry is an organisation of its own. */
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM org WHERE registered = 1"), 0);
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE link_how <> 'list'"), 0);
+    /* The dismissals of 济南 count from the month of the news: removal can be applied for
+     * two years later, by month. */
+    assert_int_equal(ot_scalar(o->h, "SELECT count(*) FROM listing WHERE list_kind = 'serious' "
+                                     "AND listed_date = '2023-03'"),
+                     20);
+
+    oc_opts opts = {.today = "2026-11-01"};
+    oc_result r;
+    /* A published name, exactly and in Traditional. */
+    assert_int_equal(orgcheck_run(o, "中国美学研究会", &opts, &r, &err), 0);
+    assert_true(r.n >= 1);
+    assert_string_equal(r.subjects[0].name, "中国美学研究会");
+    assert_int_equal(r.subjects[0].how, ONM_EXACT);
+    assert_int_equal(r.subjects[0].verdict, OC_LISTED);
+    assert_int_equal(r.subjects[0].listings[0].kind, LK_SUSPECTED);
+    assert_string_equal(r.subjects[0].listings[0].batch_no, "2021年第一批");
+    assert_string_equal(r.subjects[0].listings[0].listed_date, "2021-02-18");
+    long long id = r.subjects[0].org_id;
+    oc_result_free(&r);
+    assert_int_equal(orgcheck_run(o, "中國美學研究會", &opts, &r, &err), 0);
+    assert_true(r.n >= 1);
+    assert_int_equal(r.subjects[0].org_id, id);
+    assert_int_equal(r.subjects[0].how, ONM_FOLDED);
+    oc_result_free(&r);
+    /* A part of a name; the batch notes the legal organisation it imitates. */
+    assert_int_equal(orgcheck_run(o, "硬笔书法", &opts, &r, &err), 0);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.subjects[0].name, "中国现代硬笔书法研究会");
+    assert_int_equal(r.subjects[0].how, ONM_CONTAINS);
+    assert_int_equal(r.subjects[0].verdict, OC_LISTED);
+    int flagged = 0;
+    for (size_t i = 0; i < r.subjects[0].nalikes; i++)
+        flagged |= !strcmp(r.subjects[0].alikes[i].name, "中国硬笔书法协会") &&
+                   !strcmp(r.subjects[0].alikes[i].why, "名单注明的名称相近的合法组织");
+    assert_true(flagged);
+    oc_result_free(&r);
+    /* 取缔 list names with half-width brackets, typed full-width. */
+    assert_int_equal(orgcheck_run(o, "上海合作国际中心（浙江）代表处", &opts, &r, &err), 0);
+    assert_true(r.n >= 1);
+    assert_int_equal(r.subjects[0].how, ONM_FOLDED);
+    assert_int_equal(r.subjects[0].listings[0].kind, LK_BANNED);
+    oc_result_free(&r);
+    db_close(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_article_11),
         cmocka_unit_test(test_seed_search),
         cmocka_unit_test(test_ranking_and_short_queries),
+        cmocka_unit_test(test_real_orgs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
