@@ -149,27 +149,6 @@ static int parse_args(int argc, char **argv, const config_t *cfg, org_args *a)
     return 0;
 }
 
-/* ---- text ----------------------------------------------------------------------------- */
-
-static void print_text(buf_t *b, const oc_result *r, enum convert_script script)
-{
-    char *sum = ov_summary(r, true);
-    out_append(b, sum, strlen(sum), 0, script);
-    buf_addc(b, '\n');
-    free(sum);
-    ov_lines lines = {0};
-    ov_result(&lines, r, NULL);
-    for (size_t i = 0; i < lines.n; i++) {
-        const ov_line *l = &lines.v[i];
-        buf_printf(b, "%*s", l->indent, "");
-        if (l->tag)
-            buf_printf(b, "【%s】", l->tag);
-        out_append(b, l->text, strlen(l->text), 0, script);
-        buf_addc(b, '\n');
-    }
-    ov_lines_free(&lines);
-}
-
 /* ---- tables: one row per organisation and listing -------------------------------------- */
 
 static const char *const columns[] = {
@@ -459,7 +438,7 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
         buf_t b;
         buf_init(&b);
         if (a.fmt == FMT_TEXT)
-            print_text(&b, &r, a.script);
+            ov_print(&b, &r, a.script);
         else if (a.fmt == FMT_JSON)
             print_json(&b, o, &r);
         else
