@@ -286,6 +286,7 @@ static void try_add(cand *cs, size_t *n, const char *code, int pos, int how, cha
     c->fix.how = how;
     c->fix.from = from;
     c->fix.to = to;
+    c->fix.count = 1;
     c->weak = 2 * !region_shape(code + 2) + !uscc_orgcode_ok(code);
 }
 
@@ -360,6 +361,8 @@ size_t uscc_suggest(const char *code, uscc_fix *out, size_t max)
             if (uscc_value(t[i]) < 0 && !(t[i] = confusable_for(code[i])))
                 return 0;
         try_add(cs, &n, t, first_bad + 1, USCC_FIX_CONFUSABLE, code[first_bad], t[first_bad]);
+        if (n)
+            cs[n - 1].fix.count = nbad;
     } else {
         /* With one bad character only its position can change; otherwise any. */
         int lo = nbad ? first_bad : 0, hi = nbad ? first_bad + 1 : USCC_LEN;
@@ -406,6 +409,11 @@ const char *uscc_fix_label(const uscc_fix *f, char *buf, size_t bufsz)
         return buf;
     switch (f->how) {
     case USCC_FIX_CONFUSABLE:
+        if (f->count > 1) {
+            snprintf(buf, bufsz, "第%d位起%d处字母（如%c→%c）不在代码字符中，改为形近的数字",
+                     f->pos, f->count, f->from, f->to);
+            break;
+        }
         snprintf(buf, bufsz, "第%d位 %c→%c（字母%c不在代码字符中，应为%s%c）", f->pos, f->from,
                  f->to, f->from, f->to >= '0' && f->to <= '9' ? "数字" : "字母", f->to);
         break;

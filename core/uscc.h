@@ -76,6 +76,8 @@ typedef struct {
         USCC_FIX_DELETE, /* a character too many: pos is where it was, from is it */
     } how;
     char from, to;      /* the character that was there and its replacement */
+    int count;          /* characters changed: 1, or more when every letter outside the
+                           alphabet was read as its digit at once (CONFUSABLE) */
 } uscc_fix;
 
 /* Codes that differ from code (normalised, 18 chars; letters outside the alphabet allowed)

@@ -49,7 +49,7 @@ int orgdoc_actionable(const ov_line *l);
 int orgdoc_move(orgdoc *d, int dir);
 
 /* Scrolls by n rows (negative: up) in a view of height rows; the cursor follows into
- * view when it left it. */
+ * view when it left it, or becomes OD_NONE when no actionable line is in view. */
 void orgdoc_scroll(orgdoc *d, int n, int height);
 
 /* Scrolls so that the cursor's line is visible in height rows. */

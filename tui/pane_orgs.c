@@ -325,7 +325,12 @@ static void filter_menu(orgs_pane *s, app *a)
 /* The answer about the selected organisation as one line for the record. */
 static void copy_answer(orgs_pane *s, app *a)
 {
+    /* The organisation under the cursor; with none selected (scrolled past every line
+     * one can act on), the one at the top of the view. */
     const ov_line *l = orgdoc_current(&s->doc);
+    for (size_t row = s->doc.top; !l && row < s->doc.nrows; row++)
+        if (s->doc.lines.v[s->doc.rows[row].line].subject != OD_NONE)
+            l = &s->doc.lines.v[s->doc.rows[row].line];
     size_t i = l && l->subject != OD_NONE ? l->subject : 0;
     if (!s->have || !s->r.n || i >= s->r.n) {
         app_message(a, 1, "没有可复制的结论");

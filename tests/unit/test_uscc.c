@@ -348,12 +348,22 @@ static void test_suggest_multi_confusable(void **state)
     assert_string_equal(fx[0].code, "53100000500019795A");
     assert_int_equal(fx[0].how, USCC_FIX_CONFUSABLE);
     assert_int_equal(fx[0].pos, 4);
+    assert_int_equal(fx[0].count, 8);
+    /* The label says every change, not only the first */
     assert_string_equal(uscc_fix_label(&fx[0], label, sizeof label),
-                        "第4位 O→0（字母O不在代码字符中，应为数字0）");
+                        "第4位起8处字母（如O→0）不在代码字符中，改为形近的数字");
     /* Mixed confusables, I and S */
     n = uscc_suggest("I2440300MB2C92I73E", fx, 8);
     assert_int_equal(n, 1);
     assert_string_equal(fx[0].code, "12440300MB2C92173E");
+    assert_int_equal(fx[0].count, 2);
+    /* One bad character: one change */
+    n = uscc_suggest("53100000500O19795A", fx, 8);
+    assert_true(n >= 1);
+    assert_string_equal(fx[0].code, "53100000500019795A");
+    assert_int_equal(fx[0].count, 1);
+    assert_string_equal(uscc_fix_label(&fx[0], label, sizeof label),
+                        "第12位 O→0（字母O不在代码字符中，应为数字0）");
     /* Two bad characters, one not a confusable: nothing */
     assert_int_equal(uscc_suggest("531OOOOO5OOO1979.A", fx, 8), 0);
     /* Confusables that map to a code failing the check: nothing */
