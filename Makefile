@@ -5,6 +5,7 @@
 #   make test       install missing packages, build, run every test (prints "N passed, N failed")
 #   make asan       the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmarks on a generated 100 MB corpus (figures and ratios)
+#   make bench-orgs only the organisation-check benchmark (1,000,000 generated organisations)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -64,7 +65,7 @@ TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
 BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
-.PHONY: all deps run test test-only asan bench install uninstall clean check-deps
+.PHONY: all deps run test test-only asan bench bench-orgs install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -131,6 +132,19 @@ $(BUILD)/bench/gencorpus: $(GENCORPUS_OBJ) $(LIB)
 $(BUILD)/bench/benchq: $(BENCHQ_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(BENCHQ_OBJ) $(LIB) $(PKG_LIBS) -lm
 
+# The organisation-check benchmark (bench/orgs.sh): genorgs is bench/genorgs.c +
+# bench/go_*.c, orgbench is bench/orgbench.c + bench/ob_*.c.
+GENORGS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/genorgs.c $(wildcard bench/go_*.c))
+ORGBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/orgbench.c $(wildcard bench/ob_*.c))
+
+$(GENORGS_OBJ) $(ORGBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(BUILD)/bench/genorgs: $(GENORGS_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(GENORGS_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/bench/orgbench: $(ORGBENCH_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(ORGBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
+
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
@@ -143,9 +157,16 @@ asan: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \
-	  $(BUILD)/tests/vtrun
+	  $(BUILD)/tests/vtrun $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/console.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
+
+# Only the organisation check (bench/orgs.sh): BENCH_ORGS, BENCH_LISTINGS, BENCH_SEED,
+# BENCH_ORG_QUERIES, BENCH_ORG_REPS, BENCH_ORG_BASE_REPS, GONGKAI (docs/benchmarks.md).
+bench-orgs: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db

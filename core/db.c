@@ -1,6 +1,7 @@
 #include "db.h"
 
 #include "fold.h"
+#include "orgstmt.h"
 #include "rank.h"
 #include "xalloc.h"
 #include "zh_fts5.h"
@@ -174,6 +175,7 @@ void db_close(gk_db *db)
 {
     if (!db)
         return;
+    oc_stmt_release(db->h); /* the organisation check's cached statements */
     sqlite3_close(db->h);
     vocab_free(db->vocab);
     free(db->path);

@@ -1,32 +1,40 @@
-/* Finding organisations by name: the candidates of a check and of look-alike warnings.
+/* Finding organisations by name: the candidates of a check.
  *
- * Equality of keys and cores is an index lookup on org_name. Names containing the query
- * come from org_name_fts (a phrase of bigrams is a substring test). Names contained in
- * the query are its substrings looked up as keys. Similar names need a candidate set
- * small enough to compare one by one: a name within edit distance d of the query keeps
- * all but at most 2d of the query's bigrams, and one with Dice >= 0.75 shares at least
- * 60 % of them, so any of a few of the query's bigrams must occur in it; the rarest few
- * are OR-ed. */
+ * Equality of keys and cores is an index lookup on org_name. Names containing the query:
+ * when the bigram lists narrow them down (core/orgcontains.c) their keys are checked one
+ * by one, newest first, else org_name_fts finds them (a phrase of bigrams is a substring
+ * test, but it costs milliseconds at a million names whatever it finds). Names contained
+ * in the query are its substrings looked up as keys. Similar names: core/orgsimilar.c. */
 #include "orgcheck_int.h"
 
-#include "fold.h"
+#include "orgstmt.h"
 #include "utf8dec.h"
 #include "xalloc.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CONTAINS_READ 200      /* names containing the query compared per check */
 #define COUNT_CAP 5000         /* names counted for the total */
-#define RARITY_CAP 2000        /* a bigram this common is "common" */
-#define SIMILAR_READ 2000      /* candidate names compared for similarity */
-#define CONTAINED_MAX_CHARS 24 /* longer input: its substrings are not all looked up */
+#define LISTS_VERIFY 1000      /* names the bigram lists may leave to check one by one */
+#define CONTAINED_MAX_CHARS 24 /* parts longer than this are not looked up (no such names) */
+#define CONTAINED_MAX_INPUT 64 /* longer input: no parts are looked up */
 
 char *oc_col(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     return t ? xstrdup((const char *)t) : NULL;
+}
+
+int oc_read_begin(sqlite3 *h)
+{
+    return sqlite3_get_autocommit(h) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void oc_read_end(sqlite3 *h, int began)
+{
+    if (began && sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void oc_cands_add(oc_cands *c, long long org_id, enum orgname_match how, double similarity,
@@ -95,7 +103,7 @@ static int by_equal(sqlite3 *h, const char *sql, const char *value, const char *
                     oc_cands *out)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) != SQLITE_OK)
+    if (!(s = oc_stmt_get(h, sql)))
         return -1;
     sqlite3_bind_text(s, 1, value, -1, SQLITE_STATIC);
     int rc;
@@ -106,7 +114,7 @@ static int by_equal(sqlite3 *h, const char *sql, const char *value, const char *
         if (how != ONM_NONE)
             oc_cands_add(out, sqlite3_column_int64(s, 0), how, sim, name, NULL);
     }
-    sqlite3_finalize(s);
+    oc_stmt_put(s);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -125,112 +133,93 @@ static char *phrase(const char *key, size_t len)
     return buf_take(&b);
 }
 
-static long long count_matches(sqlite3 *h, const char *expr, int cap)
+/* The names holding the query through the full-text index: counted up to COUNT_CAP into
+ * *n, the newest CONTAINS_READ rowids kept (listed organisations first, data/schema.sql).
+ * FTS5 reads a doclist forwards faster than backwards, so the count goes forwards and
+ * keeps the last rowids it met; only when it stops at the cap are the newest read again
+ * backwards. */
+static int by_fts(sqlite3 *h, const char *expr, long long **rows, size_t *nrows, long long *n)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(h,
-                           "SELECT count(*) FROM (SELECT 1 FROM org_name_fts "
-                           "WHERE org_name_fts MATCH ?1 LIMIT ?2)",
-                           -1, &s, NULL) != SQLITE_OK)
+    long long ring[CONTAINS_READ];
+    *rows = NULL;
+    *nrows = 0;
+    *n = 0;
+    if (!(s = oc_stmt_get(h,
+                          "SELECT rowid FROM org_name_fts WHERE org_name_fts MATCH ?1 LIMIT ?2")))
         return -1;
     sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, cap);
-    long long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-    sqlite3_finalize(s);
-    return n;
+    sqlite3_bind_int(s, 2, COUNT_CAP);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        ring[(*n)++ % CONTAINS_READ] = sqlite3_column_int64(s, 0);
+    oc_stmt_put(s);
+    if (rc != SQLITE_DONE)
+        return -1;
+    *rows = xmalloc(CONTAINS_READ * sizeof **rows);
+    if (*n < COUNT_CAP) { /* every match seen: the last ones, newest first */
+        for (long long i = *n - 1; i >= 0 && *nrows < CONTAINS_READ; i--)
+            (*rows)[(*nrows)++] = ring[i % CONTAINS_READ];
+        return 0;
+    }
+    if (!(s = oc_stmt_get(h, "SELECT rowid FROM org_name_fts WHERE org_name_fts MATCH ?1 "
+                             "ORDER BY rowid DESC LIMIT ?2")))
+        return -1;
+    sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, CONTAINS_READ);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        (*rows)[(*nrows)++] = sqlite3_column_int64(s, 0);
+    oc_stmt_put(s);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Reads up to limit names matching expr, newest rowid first (listed organisations
- * first, see data/schema.sql), and keeps those compare() relates to query. */
-static int by_fts(sqlite3 *h, const char *expr, int limit, const char *query, int want_registered,
-                  long long exclude, oc_cands *out, size_t max)
+/* Compares the names of rows (newest first) with the query, the first CONTAINS_READ that
+ * hold it, and keeps those related; the rowids compared go to *seen. With key, the rows
+ * are the bigram lists' superset (core/orgcontains.c): only the names whose key holds key
+ * count and are compared. *n receives how many hold it; with estimate (too many rows to
+ * read them all) reading stops after CONTAINS_READ matches and *n is the share that held
+ * it so far times the rows, at most COUNT_CAP (the answer says "约"). */
+static int by_rows(sqlite3 *h, const long long *rows, size_t nrows, const char *key, int estimate,
+                   const char *query, oc_cands *out, long long *n, long long *seen, size_t *nseen)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(h,
-                           "SELECT n.org_id, n.name, o.registered FROM org_name_fts f "
-                           "JOIN org_name n ON n.rowid = f.rowid JOIN org o ON o.id = n.org_id "
-                           "WHERE org_name_fts MATCH ?1 AND (?2 < 0 OR o.registered = ?2) "
-                           "ORDER BY f.rowid DESC LIMIT ?3",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (!(s = oc_stmt_get(h, "SELECT org_id, name, name_key FROM org_name WHERE rowid = ?1")))
         return -1;
-    sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, want_registered);
-    sqlite3_bind_int(s, 3, limit);
-    int rc;
-    size_t added = 0;
-    while (added < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        long long id = sqlite3_column_int64(s, 0);
-        if (id == exclude)
-            continue;
-        const char *name = (const char *)sqlite3_column_text(s, 1);
-        double sim = 0;
-        enum orgname_match how = orgname_compare(query, name, &sim);
-        if (how == ONM_NONE)
-            continue;
-        size_t before = out->n;
-        oc_cands_add(out, id, how, sim, name, NULL);
-        added += out->n > before;
+    long long held = 0;
+    size_t i;
+    for (i = 0; i < nrows && ((key && !estimate) || *nseen < CONTAINS_READ); i++) {
+        sqlite3_bind_int64(s, 1, rows[i]);
+        const char *nk;
+        if (sqlite3_step(s) == SQLITE_ROW && (nk = (const char *)sqlite3_column_text(s, 2)) &&
+            (!key || strstr(nk, key))) {
+            held++;
+            if (*nseen < CONTAINS_READ) {
+                seen[(*nseen)++] = rows[i];
+                const char *name = (const char *)sqlite3_column_text(s, 1);
+                double sim = 0;
+                enum orgname_match how = orgname_compare(query, name, &sim);
+                if (how != ONM_NONE)
+                    oc_cands_add(out, sqlite3_column_int64(s, 0), how, sim, name, NULL);
+            }
+        }
+        sqlite3_reset(s);
     }
-    sqlite3_finalize(s);
+    oc_stmt_put(s);
+    if (key && !estimate)
+        *n = held;
+    else if (key) {
+        double share = i ? (double)held / (double)i : 0;
+        *n = held + (long long)(share * (double)(nrows - i) + 0.5);
+        if (*n > COUNT_CAP)
+            *n = COUNT_CAP;
+    }
     return 0;
 }
 
-int oc_find_similar(gk_db *db, const char *name, int want_registered, long long exclude,
-                    oc_cands *out, size_t max)
+static int cmp_ll(const void *a, const void *b)
 {
-    char *key = orgname_key(name);
-    char *core = orgname_core(key);
-    cps c;
-    cps_of(core, &c);
-    /* Distinct CJK bigrams of the core with their frequency among names. */
-    struct bg {
-        char *expr;
-        long long n;
-    } *bg = xcalloc(c.n + 1, sizeof *bg);
-    size_t nb = 0;
-    for (size_t i = 0; i + 1 < c.n; i++) {
-        if (fold_class_of(c.cp[i]) != FOLD_CJK || fold_class_of(c.cp[i + 1]) != FOLD_CJK)
-            continue;
-        char *e = phrase(core + c.off[i], c.off[i + 2] - c.off[i]);
-        int dup = 0;
-        for (size_t j = 0; j < nb && !dup; j++)
-            dup = !strcmp(bg[j].expr, e);
-        if (dup) {
-            free(e);
-            continue;
-        }
-        bg[nb].expr = e;
-        bg[nb].n = count_matches(db->h, e, RARITY_CAP);
-        nb++;
-    }
-    int rc = 0;
-    if (c.n >= 3 && nb > 0) {
-        /* Rarest first; enough of them that every similar name holds one (see top). */
-        for (size_t i = 1; i < nb; i++)
-            for (size_t j = i; j > 0 && bg[j].n < bg[j - 1].n; j--) {
-                struct bg t = bg[j];
-                bg[j] = bg[j - 1];
-                bg[j - 1] = t;
-            }
-        size_t edits = c.n >= 8 ? 5 : 3;
-        size_t dice = nb - (size_t)ceil(0.6 * (double)nb) + 1;
-        size_t r = edits > dice ? edits : dice;
-        if (r > nb)
-            r = nb;
-        buf_t expr;
-        buf_init(&expr);
-        for (size_t i = 0; i < r; i++)
-            buf_printf(&expr, "%s%s", i ? " OR " : "", bg[i].expr);
-        rc = by_fts(db->h, expr.s, SIMILAR_READ, name, want_registered, exclude, out, max);
-        buf_free(&expr);
-    }
-    for (size_t i = 0; i < nb; i++)
-        free(bg[i].expr);
-    free(bg);
-    cps_free(&c);
-    free(core);
-    free(key);
-    return rc;
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
 }
 
 int oc_find_by_name(gk_db *db, const char *input, oc_cands *out, size_t *total)
@@ -239,7 +228,9 @@ int oc_find_by_name(gk_db *db, const char *input, oc_cands *out, size_t *total)
     char *core = orgname_core(key);
     cps c;
     cps_of(key, &c);
-    int rc = 0;
+    int rc = 0, tx = oc_read_begin(db->h);
+    long long *seen = NULL; /* rows compared by the contains step, for the similar one */
+    size_t nseen = 0;
     *total = 0;
     if (c.n == 0)
         goto done;
@@ -248,19 +239,34 @@ int oc_find_by_name(gk_db *db, const char *input, oc_cands *out, size_t *total)
         rc = by_equal(db->h, "SELECT org_id, name FROM org_name WHERE name_core = ?1", core,
                       input, out);
     if (!rc && c.n >= 2) {
-        char *e = phrase(key, strlen(key));
-        long long n = count_matches(db->h, e, COUNT_CAP);
+        /* Names holding the input: from the bigram lists when they narrow them down (all
+         * checked when at most LISTS_VERIFY, else the newest until CONTAINS_READ hold it,
+         * the rest estimated), else through the full-text index (counted to COUNT_CAP). */
+        long long *rows, n = 0;
+        size_t nrows;
+        int few = oc_contains_candidates(db->h, key, LISTS_VERIFY, &rows, &nrows);
+        rc = few < 0 ? -1 : 0;
+        if (few == 0) {
+            char *e = phrase(key, strlen(key));
+            rc = by_fts(db->h, e, &rows, &nrows, &n);
+            free(e);
+        }
+        if (!rc) {
+            seen = xmalloc((CONTAINS_READ + 1) * sizeof *seen);
+            rc = by_rows(db->h, rows, nrows, few ? key : NULL, few == 2, input, out, &n, seen,
+                         &nseen);
+            qsort(seen, nseen, sizeof *seen, cmp_ll);
+        }
+        free(rows);
         if (n > 0)
             *total = (size_t)n;
-        rc = by_fts(db->h, e, CONTAINS_READ, input, -1, 0, out, CONTAINS_READ);
-        free(e);
     }
     /* Names inside a longer input ("示例市围棋协会第三分会" holds 示例市围棋协会). */
-    if (!rc && c.n >= 5 && c.n <= CONTAINED_MAX_CHARS) {
+    if (!rc && c.n >= 5 && c.n <= CONTAINED_MAX_INPUT) {
         sqlite3_stmt *s;
-        if (sqlite3_prepare_v2(db->h, "SELECT org_id, name FROM org_name WHERE name_key = ?1",
-                               -1, &s, NULL) == SQLITE_OK) {
-            for (size_t len = c.n - 1; len >= 4; len--)
+        size_t longest = c.n - 1 < CONTAINED_MAX_CHARS ? c.n - 1 : CONTAINED_MAX_CHARS;
+        if ((s = oc_stmt_get(db->h, "SELECT org_id, name FROM org_name WHERE name_key = ?1"))) {
+            for (size_t len = longest; len >= 4; len--)
                 for (size_t i = 0; i + len <= c.n; i++) {
                     sqlite3_bind_text(s, 1, key + c.off[i], (int)(c.off[i + len] - c.off[i]),
                                       SQLITE_STATIC);
@@ -271,12 +277,16 @@ int oc_find_by_name(gk_db *db, const char *input, oc_cands *out, size_t *total)
                     }
                     sqlite3_reset(s);
                 }
-            sqlite3_finalize(s);
+            oc_stmt_put(s);
         }
     }
-    if (!rc && c.n >= 4)
-        rc = oc_find_similar(db, input, -1, 0, out, 20);
+    if (!rc && c.n >= 4) {
+        oc_similar_opts so = {-1, 0, 0, seen, nseen};
+        rc = oc_find_similar(db, input, &so, out, 20);
+    }
 done:
+    free(seen);
+    oc_read_end(db->h, tx);
     if (*total < out->n)
         *total = out->n;
     cps_free(&c);

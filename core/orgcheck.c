@@ -358,6 +358,9 @@ int orgcheck_run(gk_db *db, const char *input, const oc_opts *o, oc_result *r, c
         o = &none;
     begin(db, input, r);
     isodate today = today_of(o);
+    /* One read transaction for the whole check: one snapshot, and no lock taken and
+     * dropped per statement (the steps' own oc_read_begin then nest into it). */
+    int tx = oc_read_begin(db->h);
     oc_cands c = {0};
     size_t total = 0;
     char norm[64];
@@ -378,6 +381,7 @@ int orgcheck_run(gk_db *db, const char *input, const oc_opts *o, oc_result *r, c
     } else {
         rc = finish(db, o, &c, total, r, &today, err);
     }
+    oc_read_end(db->h, tx);
     oc_cands_free(&c);
     r->ms = now_ms() - t0;
     return rc;

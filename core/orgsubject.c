@@ -3,6 +3,7 @@
  * and look-alike warnings. */
 #include "orgcheck_int.h"
 
+#include "orgstmt.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -11,10 +12,8 @@
 static int load_names(sqlite3 *h, oc_subject *s)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(h,
-                           "SELECT DISTINCT name FROM org_name WHERE org_id = ?1 AND name <> ?2 "
-                           "ORDER BY current DESC, rowid",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (!(st = oc_stmt_get(h, "SELECT DISTINCT name FROM org_name WHERE org_id = ?1 AND name <> ?2 "
+                              "ORDER BY current DESC, rowid")))
         return -1;
     sqlite3_bind_int64(st, 1, s->org_id);
     sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
@@ -23,24 +22,23 @@ static int load_names(sqlite3 *h, oc_subject *s)
         s->former = xgrow(s->former, &cap, s->nformer + 1, sizeof *s->former);
         s->former[s->nformer++] = oc_col(st, 0);
     }
-    sqlite3_finalize(st);
+    oc_stmt_put(st);
     return 0;
 }
 
 static int load_listings(sqlite3 *h, oc_subject *s, const isodate *today)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(
-            h,
-            "SELECT l.id, l.list_kind, l.name, l.subject_kind, l.uscc, l.id_masked, b.batch_no, "
-            "b.issuer, b.published_date, l.listed_date, l.listed_raw, l.listed_reason, "
-            "l.listed_by, l.decision_doc_no, l.listed_ground, l.removed_date, l.removed_reason, "
-            "l.removed_by, l.note, l.confusable_name, l.enforcement_body, l.illegal_facts, "
-            "l.measures, src.path, coalesce(l.url, b.url, src.url), l.as_of "
-            "FROM listing l LEFT JOIN list_batch b ON b.id = l.batch_id "
-            "LEFT JOIN source src ON src.id = l.source_id WHERE l.org_id = ?1 "
-            "ORDER BY coalesce(l.listed_date, '') DESC, l.id DESC",
-            -1, &st, NULL) != SQLITE_OK)
+    if (!(st = oc_stmt_get(
+              h,
+              "SELECT l.id, l.list_kind, l.name, l.subject_kind, l.uscc, l.id_masked, b.batch_no, "
+              "b.issuer, b.published_date, l.listed_date, l.listed_raw, l.listed_reason, "
+              "l.listed_by, l.decision_doc_no, l.listed_ground, l.removed_date, l.removed_reason, "
+              "l.removed_by, l.note, l.confusable_name, l.enforcement_body, l.illegal_facts, "
+              "l.measures, src.path, coalesce(l.url, b.url, src.url), l.as_of "
+              "FROM listing l LEFT JOIN list_batch b ON b.id = l.batch_id "
+              "LEFT JOIN source src ON src.id = l.source_id WHERE l.org_id = ?1 "
+              "ORDER BY coalesce(l.listed_date, '') DESC, l.id DESC")))
         return -1;
     sqlite3_bind_int64(st, 1, s->org_id);
     size_t cap = 0;
@@ -66,7 +64,7 @@ static int load_listings(sqlite3 *h, oc_subject *s, const isodate *today)
             *more[i] = oc_col(st, 15 + i);
         l->current = l->removed_date == NULL;
     }
-    sqlite3_finalize(st);
+    oc_stmt_put(st);
     /* The lifecycle looks at all of the organisation's listings at once (restarts). */
     lc_listing *all = xcalloc(s->nlistings + 1, sizeof *all);
     for (size_t i = 0; i < s->nlistings; i++) {
@@ -83,22 +81,24 @@ static int load_listings(sqlite3 *h, oc_subject *s, const isodate *today)
     return 0;
 }
 
-int oc_subject_load(gk_db *db, long long org_id, const isodate *today, oc_subject *s)
+static int subject_load(gk_db *db, long long org_id, const isodate *today, oc_subject *s)
 {
     memset(s, 0, sizeof *s);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->h,
+    if (!(st = oc_stmt_get(db->h,
                            "SELECT o.registered, o.name, o.uscc, o.uscc_check, o.org_type, "
                            "o.reg_authority, o.supervisor_unit, o.legal_rep, o.founded_date, "
                            "o.registered_capital, o.status, o.address, o.scope, o.region_code, "
-                           "o.as_of, src.path, o.active FROM org o "
-                           "LEFT JOIN source src ON src.id = o.source_id WHERE o.id = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+                           "o.as_of, src.path, o.active, "
+                           "EXISTS (SELECT 1 FROM org_name n WHERE n.org_id = o.id "
+                           "AND n.name <> o.name), "
+                           "EXISTS (SELECT 1 FROM listing l WHERE l.org_id = o.id) FROM org o "
+                           "LEFT JOIN source src ON src.id = o.source_id WHERE o.id = ?1")))
         return -1;
     sqlite3_bind_int64(st, 1, org_id);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        oc_stmt_put(st);
         return rc == SQLITE_DONE ? 1 : -1;
     }
     s->org_id = org_id;
@@ -110,10 +110,14 @@ int oc_subject_load(gk_db *db, long long org_id, const isodate *today, oc_subjec
     for (int i = 0; i < 15; i++)
         *text[i] = oc_col(st, 1 + i);
     s->active = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 16);
-    sqlite3_finalize(st);
+    /* Most organisations have one name and no listing: their statements are not even
+     * prepared (preparing them costs more than running them). */
+    int other_names = sqlite3_column_int(st, 17), listed = sqlite3_column_int(st, 18);
+    oc_stmt_put(st);
     if (!s->name)
         s->name = xstrdup("");
-    if (load_names(db->h, s) != 0 || load_listings(db->h, s, today) != 0)
+    if ((other_names && load_names(db->h, s) != 0) ||
+        (listed && load_listings(db->h, s, today) != 0))
         return -1;
     s->verdict = OC_NOT_LISTED;
     for (size_t i = 0; i < s->nlistings; i++)
@@ -141,20 +145,18 @@ static void org_flags(sqlite3 *h, long long org_id, int *registered, int *listed
 {
     sqlite3_stmt *st;
     *registered = *listed = 0;
-    if (sqlite3_prepare_v2(h,
-                           "SELECT registered, EXISTS (SELECT 1 FROM listing WHERE org_id = ?1 "
-                           "AND removed_date IS NULL) FROM org WHERE id = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (!(st = oc_stmt_get(h, "SELECT registered, EXISTS (SELECT 1 FROM listing WHERE org_id = ?1 "
+                              "AND removed_date IS NULL) FROM org WHERE id = ?1")))
         return;
     sqlite3_bind_int64(st, 1, org_id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         *registered = sqlite3_column_int(st, 0);
         *listed = sqlite3_column_int(st, 1);
     }
-    sqlite3_finalize(st);
+    oc_stmt_put(st);
 }
 
-int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
+static int subject_alikes(gk_db *db, oc_subject *s, int similar)
 {
     size_t cap = 0;
     sqlite3_stmt *st;
@@ -165,14 +167,13 @@ int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
             continue;
         char *key = orgname_key(c);
         long long id = 0;
-        if (sqlite3_prepare_v2(db->h,
-                               "SELECT n.org_id FROM org_name n JOIN org o ON o.id = n.org_id "
-                               "WHERE n.name_key = ?1 AND o.registered = 1 LIMIT 1",
-                               -1, &st, NULL) == SQLITE_OK) {
+        if ((st =
+                 oc_stmt_get(db->h, "SELECT n.org_id FROM org_name n JOIN org o ON o.id = n.org_id "
+                                    "WHERE n.name_key = ?1 AND o.registered = 1 LIMIT 1"))) {
             sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
             if (sqlite3_step(st) == SQLITE_ROW)
                 id = sqlite3_column_int64(st, 0);
-            sqlite3_finalize(st);
+            oc_stmt_put(st);
         }
         free(key);
         int reg = 1, listed = 0;
@@ -181,11 +182,10 @@ int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
         add_alike(s, &cap, id, c, 1, listed, "名单注明的名称相近的合法组织");
     }
     /* 2. List entries whose note names this organisation as the legal one. */
-    if (sqlite3_prepare_v2(db->h,
-                           "SELECT DISTINCT l.org_id, l.name FROM listing l WHERE "
-                           "l.confusable_key IN (SELECT name_key FROM org_name WHERE org_id = ?1) "
-                           "AND l.org_id <> ?1",
-                           -1, &st, NULL) == SQLITE_OK) {
+    if ((st = oc_stmt_get(db->h,
+                          "SELECT DISTINCT l.org_id, l.name FROM listing l WHERE "
+                          "l.confusable_key IN (SELECT name_key FROM org_name WHERE org_id = ?1) "
+                          "AND l.org_id <> ?1"))) {
         sqlite3_bind_int64(st, 1, s->org_id);
         while (sqlite3_step(st) == SQLITE_ROW) {
             long long id = sqlite3_column_int64(st, 0);
@@ -194,14 +194,15 @@ int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
             add_alike(s, &cap, id, (const char *)sqlite3_column_text(st, 1), reg, listed,
                       "名单注明与本组织名称相近的组织");
         }
-        sqlite3_finalize(st);
+        oc_stmt_put(st);
     }
     if (!similar)
         return 0;
     /* 3. Similar names on the other side: a legal body's illegal look-alikes, an illegal
      * body's legal namesakes. */
     oc_cands c = {0};
-    int rc = oc_find_similar(db, s->name, s->registered ? 0 : 1, s->org_id, &c, 5);
+    oc_similar_opts so = {s->registered ? 0 : 1, s->org_id, 1, NULL, 0};
+    int rc = oc_find_similar(db, s->name, &so, &c, 5);
     for (size_t i = 0; i < c.n; i++) {
         int reg, listed;
         org_flags(db->h, c.v[i].org_id, &reg, &listed);
@@ -209,6 +210,23 @@ int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
                   reg ? "名称相近的合法登记组织" : "名称相近的名单组织");
     }
     oc_cands_free(&c);
+    return rc;
+}
+
+/* Both in one read transaction each (orgcheck_int.h: oc_read_begin). */
+int oc_subject_load(gk_db *db, long long org_id, const isodate *today, oc_subject *s)
+{
+    int tx = oc_read_begin(db->h);
+    int rc = subject_load(db, org_id, today, s);
+    oc_read_end(db->h, tx);
+    return rc;
+}
+
+int oc_subject_alikes(gk_db *db, oc_subject *s, int similar)
+{
+    int tx = oc_read_begin(db->h);
+    int rc = subject_alikes(db, s, similar);
+    oc_read_end(db->h, tx);
     return rc;
 }
 

@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -229,10 +229,19 @@ CREATE TABLE listing (
     line              INTEGER
 );
 
--- Names by part: "围棋协会" finds 示例市围棋协会, and similar names are found through the
--- rarest of their bigrams (core/orgcheck.c). Same tokenizer as doc_fts.
+-- Names by part: "围棋协会" finds 示例市围棋协会 (core/orgcand.c). Same tokenizer as doc_fts.
 CREATE VIRTUAL TABLE org_name_fts USING fts5(
     name, content='org_name', content_rowid='rowid', tokenize='zh'
+);
+
+-- Similar names (core/orgsimilar.c, core/orggram.h): for each pair of adjacent code points
+-- of the names' cores, the org_name rows holding it, one row per side (registered, or known
+-- only from lists). A similar name shares most of its pairs with the query, so counting the
+-- query's rarer lists finds every candidate without reading the lists of 服务 or 协会.
+CREATE TABLE org_name_gram (
+    gram  INTEGER PRIMARY KEY,       -- (first << 21 | second) << 1 | (registered = 0)
+    n     INTEGER NOT NULL,          -- names in the list
+    ids   BLOB NOT NULL              -- per name: varint rowid delta, then its pair count
 );
 
 -- The article each computed date of the 60号令 lifecycle rests on (core/lifecycle.h):
@@ -402,7 +411,9 @@ CREATE TABLE qa_basis (
 -- Indexes are created once the data is in: maintaining them row by row would slow a
 -- load by about 15% (measured on the 100 MB benchmark). The loader runs this part after
 -- reading every file and before linking versions; nothing above may depend on it.
-CREATE INDEX doc_ref ON doc(domain, ref_id);
+-- rank_group too: an organisation check looks up the verdict group of each of up to a few
+-- hundred candidates (core/orgcheck.c), and the doc rows themselves are large.
+CREATE INDEX doc_ref ON doc(domain, ref_id, rank_group);
 CREATE INDEX regulation_work ON regulation(work_key, version_date);
 CREATE INDEX regulation_title ON regulation(title);
 CREATE INDEX reg_node_reg ON reg_node(reg_id, ordinal);

@@ -129,14 +129,17 @@ static int load_orgs_file(load_ctx *c, const char *text, size_t len)
         sqlite3_bind_int64(s, 19, c->source_id);
         sqlite3_bind_int64(s, 20, m.line);
         int rc = sqlite3_step(s);
+        long long id = sqlite3_last_insert_rowid(c->db);
+        /* The name's key and core serve its org_name row too. */
+        int name_rc = rc == SQLITE_DONE ? org_name_add_keyed(c, id, v[F_NAME], key, core, 1, NULL)
+                                        : 0;
         free(key);
         free(core);
         if (rc != SQLITE_DONE) {
             diag_error(c->d, c->relpath, m.line, "cannot store the row");
             break;
         }
-        long long id = sqlite3_last_insert_rowid(c->db);
-        if (org_name_add(c, id, v[F_NAME], 1, NULL) != 0) {
+        if (name_rc != 0) {
             diag_error(c->d, c->relpath, m.line, "cannot store the name");
             break;
         }

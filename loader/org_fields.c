@@ -53,8 +53,8 @@ int org_date_read(load_ctx *c, long line, const char *field, const char *raw, ch
     return 1;
 }
 
-int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
-                 const char *valid_to)
+int org_name_add_keyed(load_ctx *c, long long org_id, const char *name, const char *key,
+                       const char *core, int current, const char *valid_to)
 {
     static sqlite3_stmt *st;
     sqlite3_stmt *s = load_stmt(c, &st,
@@ -62,8 +62,6 @@ int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
                                 "name_core, current, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!s)
         return -1;
-    char *key = orgname_key(name);
-    char *core = orgname_core(key);
     sqlite3_bind_int64(s, 1, org_id);
     sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
@@ -71,10 +69,18 @@ int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
     sqlite3_bind_int(s, 5, current);
     if (valid_to && *valid_to)
         sqlite3_bind_text(s, 6, valid_to, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
+    return sqlite3_step(s) == SQLITE_DONE ? 0 : -1;
+}
+
+int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
+                 const char *valid_to)
+{
+    char *key = orgname_key(name);
+    char *core = orgname_core(key);
+    int rc = org_name_add_keyed(c, org_id, name, key, core, current, valid_to);
     free(key);
     free(core);
-    return rc == SQLITE_DONE ? 0 : -1;
+    return rc;
 }
 
 int org_names_begin(load_ctx *c)

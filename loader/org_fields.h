@@ -30,6 +30,9 @@ int org_names_begin(load_ctx *c);
 /* Stages a name of org_id (current = 1 for its present name). Returns 0/-1. */
 int org_name_add(load_ctx *c, long long org_id, const char *name, int current,
                  const char *valid_to);
+/* The same with the name's orgname_key and orgname_core already at hand. */
+int org_name_add_keyed(load_ctx *c, long long org_id, const char *name, const char *key,
+                       const char *core, int current, const char *valid_to);
 
 /* 正常/存续/成立 -> 1, 注销/撤销/吊销 -> 0, anything else -> -1 (unknown). */
 int org_status_active(const char *status);
