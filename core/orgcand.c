@@ -238,6 +238,21 @@ int oc_find_by_name(gk_db *db, const char *input, oc_cands *out, size_t *total)
     if (!rc)
         rc = by_equal(db->h, "SELECT org_id, name FROM org_name WHERE name_core = ?1", core,
                       input, out);
+    if (!rc && !out->n) {
+        /* A legal name the registry lacks, that a batch's note names ("合法登记的为…"):
+         * the listed imitator is what the clerk must see. */
+        sqlite3_stmt *s;
+        if ((s = oc_stmt_get(db->h, "SELECT org_id, name FROM listing WHERE confusable_key = ?1"))) {
+            sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+            while (sqlite3_step(s) == SQLITE_ROW)
+                oc_cands_add(out, sqlite3_column_int64(s, 0), ONM_SIMILAR, 0,
+                             (const char *)sqlite3_column_text(s, 1),
+                             "名单备注中所查名称是与其相近的合法组织");
+            oc_stmt_put(s);
+        } else {
+            rc = -1;
+        }
+    }
     if (!rc && c.n >= 2) {
         /* Names holding the input: from the bigram lists when they narrow them down (all
          * checked when at most LISTS_VERIFY, else the newest until CONTAINS_READ hold it,

@@ -172,6 +172,22 @@ static int by_code(gk_db *db, oc_result *r, oc_cands *c)
         }
     }
     sqlite3_finalize(st);
+    /* A code the registry itself gives malformed, typed as it stands there (few rows:
+     * they are compared normalised). */
+    if (!c->n && !r->code.format_ok) {
+        if (sqlite3_prepare_v2(db->h,
+                               "SELECT id, uscc_raw FROM org WHERE uscc_check = 'bad_format'",
+                               -1, &st, NULL) != SQLITE_OK)
+            return -1;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            char raw[64];
+            const char *t = (const char *)sqlite3_column_text(st, 1);
+            if (t && uscc_normalize(t, raw, sizeof raw) == len && !strcmp(raw, norm))
+                oc_cands_add(c, sqlite3_column_int64(st, 0), ONM_EXACT, 1, t,
+                             "与登记信息中的代码一致（该代码格式不符）");
+        }
+        sqlite3_finalize(st);
+    }
     /* A well-formed code that finds nothing: the registry may hold it with a wrong check
      * character (an entry error, or an early pilot code), which no one-character change
      * of a valid code can reach. The first 17 characters decide. */

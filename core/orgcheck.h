@@ -66,6 +66,7 @@ typedef struct {
 typedef struct {
     long long org_id;
     int registered;          /* in the registry (else known only from lists) */
+    /* uscc: normalised; as given when uscc_check is "bad_format" */
     char *name, *uscc, *uscc_check, *org_type, *reg_authority, *supervisor, *legal_rep;
     char *founded, *capital, *status, *address, *scope, *region_code, *as_of, *source;
     int active;              /* 1 正常, 0 deregistered, -1 unknown */

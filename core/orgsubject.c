@@ -86,7 +86,7 @@ static int subject_load(gk_db *db, long long org_id, const isodate *today, oc_su
     memset(s, 0, sizeof *s);
     sqlite3_stmt *st;
     if (!(st = oc_stmt_get(db->h,
-                           "SELECT o.registered, o.name, o.uscc, o.uscc_check, o.org_type, "
+                           "SELECT o.registered, o.name, coalesce(o.uscc, o.uscc_raw), o.uscc_check, o.org_type, "
                            "o.reg_authority, o.supervisor_unit, o.legal_rep, o.founded_date, "
                            "o.registered_capital, o.status, o.address, o.scope, o.region_code, "
                            "o.as_of, src.path, o.active, "

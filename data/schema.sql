@@ -419,6 +419,8 @@ CREATE INDEX regulation_title ON regulation(title);
 CREATE INDEX reg_node_reg ON reg_node(reg_id, ordinal);
 CREATE INDEX reg_node_num ON reg_node(reg_id, kind, num, num_sub);
 CREATE INDEX org_uscc ON org(uscc);
+-- The few codes the registry gives malformed (a code typed as it stands there).
+CREATE INDEX org_bad_code ON org(uscc_check) WHERE uscc_check = 'bad_format';
 CREATE INDEX org_name_key ON org_name(name_key);
 CREATE INDEX org_name_core ON org_name(name_core);
 CREATE INDEX org_name_org ON org_name(org_id);

@@ -87,7 +87,12 @@ static void code_line(ov_lines *out, const oc_subject *s, size_t si)
                                                                   : "个人");
     } else {
         buf_printf(&b, "统一社会信用代码 %s", s->uscc);
-        if (s->uscc_check && !strcmp(s->uscc_check, "bad_check")) {
+        if (s->uscc_check && !strcmp(s->uscc_check, "bad_format")) {
+            uscc_info u;
+            uscc_parse(s->uscc, &u);
+            buf_printf(&b, "（格式不符：%s）", u.problem);
+            style = OV_WARN;
+        } else if (s->uscc_check && !strcmp(s->uscc_check, "bad_check")) {
             uscc_info u;
             uscc_parse(s->uscc, &u);
             buf_printf(&b, "（校验位不符，应为 %c：可能录入错误，或为早期试点代码）",
@@ -240,8 +245,12 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
     }
     for (size_t a = 0; a < s->nalikes; a++) {
         const oc_alike *al = &s->alikes[a];
+        /* A name a note gives that the registry here lacks: the note's word only. */
         ov_line *w = add(out, OV_WARN, 3, i, "%s：%s（%s）", al->why, al->name,
-                         al->listed ? "在列" : al->registered ? "合法登记" : "未登记");
+                         al->listed       ? "在列"
+                         : !al->org_id    ? "登记信息中未收录"
+                         : al->registered ? "合法登记"
+                                          : "未登记");
         tag(w, "注意", OV_WARN);
         w->org_id = al->org_id;
     }

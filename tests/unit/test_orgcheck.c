@@ -246,6 +246,35 @@ static void test_register_code_with_wrong_check(void **state)
     oc_result_free(&r);
 }
 
+/* A code the registry gives malformed (15 characters) is found as typed, full-width or
+ * not, and shown as given with what is wrong with it (never as 无统一社会信用代码). */
+static void test_register_code_malformed(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"51339800MK80003", "５１３３９８００ＭＫ８０００３",
+                                         "51339800mk80003"};
+    for (size_t k = 0; k < sizeof inputs / sizeof *inputs; k++) {
+        oc_result r;
+        check(inputs[k], NULL, &r);
+        assert_true(r.by_code);
+        assert_int_equal(r.n, 1);
+        assert_int_equal(r.subjects[0].org_id, id_of("示例甲市桥牌协会", 1));
+        assert_int_equal(r.subjects[0].how, ONM_EXACT);
+        assert_string_equal(r.subjects[0].uscc, "51339800MK80003");
+        assert_string_equal(r.subjects[0].uscc_check, "bad_format");
+        ov_lines lines = {0};
+        ov_subject(&lines, &r, 0, 0, 0);
+        int shown = 0;
+        for (size_t i = 0; i < lines.n; i++)
+            if (lines.v[i].style == OV_WARN &&
+                strstr(lines.v[i].text, "统一社会信用代码 51339800MK80003（格式不符：长度为15位"))
+                shown = 1;
+        assert_true(shown);
+        ov_lines_free(&lines);
+        oc_result_free(&r);
+    }
+}
+
 static void test_verdicts(void **state)
 {
     (void)state;
@@ -367,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_similar_has_a_score),
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_register_code_with_wrong_check),
+        cmocka_unit_test(test_register_code_malformed),
         cmocka_unit_test(test_verdicts),
         cmocka_unit_test(test_nothing_found),
         cmocka_unit_test(test_subject_by_id),

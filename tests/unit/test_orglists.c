@@ -238,6 +238,14 @@ static void test_lookalikes(void **state)
     a = alike(s, "示例甲市摄影家协会", "名单注明的名称相近的合法组织");
     assert_int_equal(a->org_id, 0);
     oc_result_free(&r);
+    /* Checking that legal name, which no registry row holds, finds the listed imitator
+     * rather than a bare 未列入. */
+    run("示例甲市摄影家协会", NULL, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.subjects[0].name, "中华示例摄影家联合会");
+    assert_int_equal(r.subjects[0].verdict, OC_LISTED);
+    assert_string_equal(r.subjects[0].why, "名单备注中所查名称是与其相近的合法组织");
+    oc_result_free(&r);
     /* No note: a similar name on the other side of the law. */
     s = subject("示例甲市围棋运动协会", &r);
     a = alike(s, "示例甲市围棋协会", "名称相近的合法登记组织");
