@@ -161,4 +161,40 @@ static inline void ot_rm_rf(const char *dir)
     free(cmd);
 }
 
+/* The fixture loaded into a fresh directory and opened, for a test file's setup. */
+typedef struct {
+    char *dir, *db_path;
+    gk_db *h;
+} ot_fixture;
+
+static inline void ot_fixture_close(ot_fixture *f)
+{
+    db_close(f->h);
+    if (f->dir)
+        ot_rm_rf(f->dir);
+    free(f->dir);
+    free(f->db_path);
+    memset(f, 0, sizeof *f);
+}
+
+/* 0, or -1 with the load's messages on stderr. name names the directory. */
+static inline int ot_fixture_open(ot_fixture *f, const char *name)
+{
+    memset(f, 0, sizeof *f);
+    if (!(f->dir = ot_tmpdir(name)))
+        return -1;
+    char *log = NULL, *err = NULL;
+    int rc = ot_load_fixture(f->dir, &f->db_path, &log);
+    if (rc != 3 || db_open(f->db_path, &f->h, &err) != 0) {
+        fprintf(stderr, "loading the fixture: status %d, %s\n%s\n", rc, err ? err : "",
+                log ? log : "");
+        free(err);
+        free(log);
+        ot_fixture_close(f);
+        return -1;
+    }
+    free(log);
+    return 0;
+}
+
 #endif

@@ -18,37 +18,24 @@
 #include "orgtest.h"
 #include "u8.h"
 
-static char *dir, *db_path;
-static gk_db *h;
+static ot_fixture fx;
+static gk_db *h; /* fx.h */
 
 static int setup(void **state)
 {
     (void)state;
     if (!setlocale(LC_ALL, "C.UTF-8"))
         return -1;
-    dir = ot_tmpdir("orgdoc");
-    if (!dir)
+    if (ot_fixture_open(&fx, "orgdoc") != 0)
         return -1;
-    char *log = NULL;
-    int rc = ot_load_fixture(dir, &db_path, &log);
-    char *err = NULL;
-    if (rc != 3 || db_open(db_path, &h, &err) != 0) {
-        print_error("loading the fixture: status %d, %s\n%s\n", rc, err ? err : "", log);
-        free(err);
-        free(log);
-        return -1;
-    }
-    free(log);
+    h = fx.h;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    db_close(h);
-    ot_rm_rf(dir);
-    free(dir);
-    free(db_path);
+    ot_fixture_close(&fx);
     return 0;
 }
 
