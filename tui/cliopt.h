@@ -5,11 +5,22 @@
 
 #include <stddef.h>
 
+#include "db.h"
+#include "textenc.h"
+
 /* The value of option name at argv[*i] ("--name VALUE" advances *i), or NULL when
  * argv[*i] is not this option. *missing is set when the value is absent. */
 const char *cliopt_value(int argc, char **argv, int *i, const char *name, int *missing);
 
 /* A whole decimal number in [min, max] into *out: 0, or -1. */
 int cliopt_count(const char *s, long min, long max, size_t *out);
+
+/* What every subcommand needs to answer: the database and standard output in the asked
+ * encoding. 0, or 2 (the exit status) after saying why on stderr as "gongkai CMD: ...". */
+int cliopt_open(const char *cmd, const char *db_path, const char *encoding, gk_db **db,
+                textenc_out **out);
+
+/* Closes both; returns rc, or 2 when the output could not be written. */
+int cliopt_close(const char *cmd, gk_db *db, textenc_out *out, int rc);
 
 #endif

@@ -11,7 +11,6 @@
 #include "u8.h"
 #include "xalloc.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,17 +414,8 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
     }
     char *err = NULL;
     gk_db *db;
-    if (db_open(db_path, &db, &err) != 0) {
-        fprintf(stderr, "gongkai: %s\n", err);
-        free(err);
-        buf_free(&a.input);
-        return 2;
-    }
-    char encerr[160];
-    textenc_out *o = textenc_out_open(stdout, a.encoding, encerr, sizeof encerr);
-    if (!o) {
-        fprintf(stderr, "gongkai org: %s\n", encerr);
-        db_close(db);
+    textenc_out *o;
+    if (cliopt_open("org", db_path, a.encoding, &db, &o) != 0) {
         buf_free(&a.input);
         return 2;
     }
@@ -448,11 +438,7 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
         rc = r.n ? 0 : 1;
     }
     oc_result_free(&r);
-    if (textenc_out_close(o) != 0) {
-        fprintf(stderr, "gongkai org: 写出失败（write error）: %s\n", strerror(errno));
-        rc = 2;
-    }
-    db_close(db);
+    rc = cliopt_close("org", db, o, rc);
     buf_free(&a.input);
     return rc;
 }

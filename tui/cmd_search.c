@@ -8,7 +8,6 @@
 #include "u8.h"
 #include "xalloc.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,17 +245,8 @@ int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_p
     }
     char *err = NULL;
     gk_db *db;
-    if (db_open(db_path, &db, &err) != 0) {
-        fprintf(stderr, "gongkai: %s\n", err);
-        free(err);
-        buf_free(&a.query);
-        return 2;
-    }
-    char encerr[160];
-    textenc_out *o = textenc_out_open(stdout, a.encoding, encerr, sizeof encerr);
-    if (!o) {
-        fprintf(stderr, "gongkai search: %s\n", encerr);
-        db_close(db);
+    textenc_out *o;
+    if (cliopt_open("search", db_path, a.encoding, &db, &o) != 0) {
         buf_free(&a.query);
         return 2;
     }
@@ -285,11 +275,7 @@ int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_p
         rc = r.n ? 0 : 1;
     }
     search_result_free(&r);
-    if (textenc_out_close(o) != 0) {
-        fprintf(stderr, "gongkai search: 写出失败（write error）: %s\n", strerror(errno));
-        rc = 2;
-    }
-    db_close(db);
+    rc = cliopt_close("search", db, o, rc);
     buf_free(&a.query);
     return rc;
 }
