@@ -121,7 +121,7 @@ $(BUILD)/tests/vtrun: $(wildcard tests/tools/*.c) tests/tools/vt.h
 
 # The benchmark programs (bench/): gencorpus is bench/gencorpus.c + bench/gen_*.c, benchq is
 # bench/benchq.c + bench/bq_*.c; their objects are compiled by the $(BUILD)/%.o rule.
-GENCORPUS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/gencorpus.c $(wildcard bench/gen_*.c))
+GENCORPUS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/gencorpus.c bench/rng.c $(wildcard bench/gen_*.c))
 BENCHQ_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/benchq.c $(wildcard bench/bq_*.c))
 
 $(GENCORPUS_OBJ) $(BENCHQ_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
@@ -134,7 +134,7 @@ $(BUILD)/bench/benchq: $(BENCHQ_OBJ) $(LIB)
 
 # The organisation-check benchmark (bench/orgs.sh): genorgs is bench/genorgs.c +
 # bench/go_*.c, orgbench is bench/orgbench.c + bench/ob_*.c.
-GENORGS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/genorgs.c $(wildcard bench/go_*.c))
+GENORGS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/genorgs.c bench/rng.c $(wildcard bench/go_*.c))
 ORGBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/orgbench.c $(wildcard bench/ob_*.c))
 
 $(GENORGS_OBJ) $(ORGBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c

@@ -16,16 +16,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rng.h"
 #include "xalloc.h"
 
 #define NELEM(arr) (sizeof arr / sizeof *arr)
 
 /* ---- gen_text.c: random numbers --------------------------------------------------- */
 
-void rng_seed(uint64_t seed);
-uint32_t rnd(uint32_t n);
-double rnd01(void);
-int chance(double p);
 
 /* A random entry of a word list of gen_words.c (NAME and NAME_n). */
 #define PICK(arr) (arr[rnd((uint32_t)arr##_n)])

@@ -442,7 +442,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "genorgs: cannot create %s: %s\n", dir, strerror(errno));
         return 1;
     }
-    go_seed(seed);
+    rng_seed(seed);
     build_regions();
     build_tables();
     gen_orgs((size_t)n);

@@ -17,16 +17,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rng.h"
 #include "xalloc.h"
 
 #define NELEM(arr) (sizeof arr / sizeof *arr)
 
 /* ---- go_util.c: random numbers ------------------------------------------------------- */
 
-void go_seed(uint64_t seed);
-uint32_t rnd(uint32_t n);
-double rnd01(void);
-int chance(double p);
 /* An index 0..n-1 with weight 1/(i+shift)^s: the head much more frequent than the tail. */
 size_t zipf(const double *cum, size_t n);
 /* Cumulative weights for zipf() (malloc'd). */

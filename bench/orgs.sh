@@ -42,7 +42,7 @@ mkdir -p "$B"
 t_start=$(now)
 
 # ---- 1. registry and lists -----------------------------------------------------------------
-stamp="genorgs $(cat bench/genorgs.c bench/go.h bench/go_*.c core/uscc.c | sha256sum | cut -c1-16) seed=$SEED orgs=$ORGS listings=$LISTINGS queries=$QUERIES opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
+stamp="genorgs $(cat bench/genorgs.c bench/go.h bench/go_*.c bench/rng.[ch] core/uscc.c | sha256sum | cut -c1-16) seed=$SEED orgs=$ORGS listings=$LISTINGS queries=$QUERIES opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
 if [ -f "$DIR.stamp" ] && [ "$(cat "$DIR.stamp")" = "$stamp" ] && [ -f "$DIR/corpus.ini" ] &&
    [ -f "$DIR/registry.csv" ] && [ -f "$DIR/lists.csv" ] && [ -f "$DIR/queries.tsv" ]; then
     say "reusing $DIR ($stamp)"

@@ -40,7 +40,7 @@ mkdir -p "$B"
 t_start=$(now)
 
 # ---- 1. corpus ---------------------------------------------------------------------------
-stamp="gencorpus $(cat bench/gencorpus.c bench/gen.h bench/gen_*.c | sha256sum | cut -c1-16) seed=$SEED mb=$MB opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
+stamp="gencorpus $(cat bench/gencorpus.c bench/gen.h bench/gen_*.c bench/rng.[ch] | sha256sum | cut -c1-16) seed=$SEED mb=$MB opencc=$(pkg-config --modversion opencc 2>/dev/null || echo ?)"
 if [ -f "$CORPUS.stamp" ] && [ "$(cat "$CORPUS.stamp")" = "$stamp" ] && [ -f "$CORPUS/corpus.ini" ] &&
    [ -f "$CORPUS.stats" ] && [ -f "$CORPUS.candidates" ]; then
     say "reusing $CORPUS ($stamp)"
