@@ -16,7 +16,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 
-PKGS := ncursesw sqlite3 libedit inih opencc libsodium
+PKGS := ncursesw sqlite3 libedit inih opencc libsodium jansson
 TEST_PKGS := cmocka vterm
 
 # Recursive (=) so pkg-config only runs when something is compiled: `make deps` must be

@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 5
+#define GK_SCHEMA_VERSION 6
 
 typedef struct {
     sqlite3 *h;

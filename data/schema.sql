@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -255,19 +255,41 @@ CREATE TABLE rule_basis (
 ) WITHOUT ROWID;
 
 -- ---- divisions and place names (区划, 地名) --------------------------------------------
+-- One row per code and period; rows are never deleted (a code abolished stays, ended = 1).
+-- code is canonical (core/divcode.h): 6 digits for 省/地/县, 9 for 乡, 12 for 村.
 CREATE TABLE division (
-    code        TEXT NOT NULL,        -- 6, 9 or 12 digits
-    valid_from  TEXT NOT NULL DEFAULT '',
-    valid_to    TEXT,                 -- NULL while current; rows are never deleted
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL,
+    valid_from  TEXT NOT NULL DEFAULT '', -- '' when the source gives no date
+    valid_to    TEXT,                 -- the last day, when known
+    ended       INTEGER NOT NULL DEFAULT 0, -- 1 no longer in force (valid_to may be unknown)
     name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL,        -- folded (繁简, width) for look-up by name
     level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5), -- 省 地 县 乡 村
     type        TEXT,                 -- 直辖市, 地级市, 市辖区, 县, 街道, 镇, 乡, 村委会 ...
     parent_code TEXT,
     urban_rural TEXT,                 -- NBS 城乡分类代码 (111 ... 220)
     seat_name   TEXT,
+    as_of       TEXT,                 -- the source's date (the version table it comes from)
     source_id   INTEGER REFERENCES source(id),
-    PRIMARY KEY (code, valid_from)
+    line        INTEGER,
+    UNIQUE (code, valid_from, name)   -- a code's other names: other rows
+);
+
+-- Keys for prefix look-up by range (key >= ? AND key < ?): kind 0 the folded name, 1 the
+-- full pinyin without spaces, 2 the pinyin initials (core/pinyin.h); one row per
+-- polyphone alternative.
+CREATE TABLE division_key (
+    key      TEXT NOT NULL,
+    kind     INTEGER NOT NULL,
+    division INTEGER NOT NULL REFERENCES division(id),
+    PRIMARY KEY (key, kind, division)
 ) WITHOUT ROWID;
+
+-- Division names by part (华门街道 finds 东华门街道); same tokenizer as doc_fts.
+CREATE VIRTUAL TABLE division_fts USING fts5(
+    name, content='division', content_rowid='id', tokenize='zh'
+);
 
 CREATE TABLE division_event (
     id                INTEGER PRIMARY KEY,
@@ -426,8 +448,7 @@ CREATE INDEX org_name_core ON org_name(name_core);
 CREATE INDEX org_name_org ON org_name(org_id);
 CREATE INDEX listing_org ON listing(org_id);
 CREATE INDEX listing_confusable ON listing(confusable_key) WHERE confusable_key IS NOT NULL;
-CREATE INDEX division_parent ON division(parent_code);
-CREATE INDEX division_name ON division(name);
+CREATE INDEX division_parent ON division(parent_code); -- by code: UNIQUE (code, valid_from)
 CREATE INDEX division_event_link_old ON division_event_link(old_code);
 CREATE INDEX division_event_link_new ON division_event_link(new_code);
 CREATE INDEX place_name_division ON place_name(division_code);

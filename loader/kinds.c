@@ -10,6 +10,9 @@ const load_kind *const load_kinds[] = {
     &kind_vocab,
     &kind_orgs,
     &kind_org_lists,
+    &kind_divisions, /* finishes the JSON kinds' rows too: every file is read first */
+    &kind_division_names,
+    &kind_division_changes,
     NULL,
 };
 

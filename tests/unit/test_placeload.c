@@ -1,0 +1,154 @@
+/* The division loader (loader/kind_divisions.c, kind_division_json.c, division_rows.c)
+ * on tests/fixtures/places: codes stored canonical whatever form the source writes, bad
+ * rows reported with file:line and skipped, parents from the source or from the code,
+ * history names kept as earlier names, code changes linked and their old codes ended,
+ * the name keys and the name index built. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fold.h"
+#include "orgtest.h"
+
+static char *dir, *db_path, *log_text;
+static gk_db *h;
+static int load_status;
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!(dir = ot_tmpdir("placeload")))
+        return -1;
+    char *fixture = xasprintf("%s/tests/fixtures/places", ot_root());
+    db_path = xasprintf("%s/places.db", dir);
+    char *corpora[] = {fixture};
+    load_status = ot_load(db_path, 0, corpora, 1, &log_text);
+    free(fixture);
+    char *err = NULL;
+    if (db_open(db_path, &h, &err) != 0) {
+        fprintf(stderr, "status %d: %s\n%s\n", load_status, err ? err : "", log_text);
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(h);
+    ot_rm_rf(dir);
+    free(dir);
+    free(db_path);
+    free(log_text);
+    return 0;
+}
+
+static void expect_log(const char *text)
+{
+    if (!strstr(log_text, text))
+        fail_msg("expected in the load's messages: %s\n--- got:\n%s", text, log_text);
+}
+
+static long long count(const char *sql)
+{
+    return ot_scalar(h->h, sql);
+}
+
+static void test_rejections(void **state)
+{
+    (void)state;
+    assert_int_equal(load_status, 3); /* loaded, some input rejected */
+    expect_log("divisions.csv:7: error: 区划代码“11A101”：第3位“A”不是数字");
+    expect_log("divisions.csv:8: error: 区划代码 110105 没有名称");
+    expect_log("divisions.csv:16: warning: 上级代码 120101 不是 110101002 的上级（按代码）");
+    expect_log("history.json:7: error: 区划代码“9”");
+    expect_log("changes.json:6: error: “XX”不是区划代码");
+    expect_log("broken.json:3: error: JSON：");
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code = '110105'"), 0);
+}
+
+static void test_codes_and_parents(void **state)
+{
+    (void)state;
+    /* "11" and full-width digits are stored canonical */
+    assert_int_equal(count("SELECT level FROM division WHERE code = '110000'"), 1);
+    assert_int_equal(count("SELECT level FROM division WHERE code = '110102' AND name = '西城区'"),
+                     3);
+    char *p = ot_text(h->h, "SELECT parent_code FROM division WHERE code = '110101'");
+    assert_string_equal(p, "110000"); /* the source's "11", normalised */
+    free(p);
+    /* no parent given: the nearest ancestor with a row (500100 has none) */
+    p = ot_text(h->h, "SELECT parent_code FROM division WHERE code = '500119'");
+    assert_string_equal(p, "500000");
+    free(p);
+    p = ot_text(h->h, "SELECT parent_code FROM division WHERE code = '110101001001'");
+    assert_string_equal(p, "110101001");
+    free(p);
+    assert_int_equal(count("SELECT level FROM division WHERE code = '110101001001'"), 5);
+}
+
+static void test_history_and_changes(void **state)
+{
+    (void)state;
+    /* 130503: the current name and the earlier one, ended */
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '130503' AND name = '信都区'"),
+                     0);
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '130503' AND name = '桥西区'"),
+                     1);
+    /* a history name equal to the current one is not a second row */
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code = '500119'"), 1);
+    /* the 南川 chain: every old code ended, linked to its successor */
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code IN ('512323', '512302', "
+                           "'500384') AND ended = 1"),
+                     3);
+    char *n = ot_text(h->h, "SELECT new_code FROM division_event_link WHERE old_code = '512302'");
+    assert_string_equal(n, "500384");
+    free(n);
+    /* a split: one event, two links; the column 已撤销 = 是 also ends a row */
+    assert_int_equal(count("SELECT count(*) FROM division_event_link WHERE old_code = '430404' "
+                           "AND relation = 'split_into'"),
+                     2);
+    assert_int_equal(
+        count("SELECT count(*) FROM division_event e JOIN division_event_link l ON l.event_id = "
+              "e.id WHERE l.old_code = '430404' AND e.event_type = '拆分'"),
+        2);
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '430404'"), 1);
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '430407'"), 0);
+}
+
+static void test_name_index(void **state)
+{
+    (void)state;
+    /* every row has its folded name key; Traditional input folds onto it */
+    assert_int_equal(count("SELECT count(*) FROM division d WHERE NOT EXISTS (SELECT 1 FROM "
+                           "division_key k WHERE k.division = d.id AND k.kind = 0)"),
+                     0);
+    char *key = fold_utf8("東華門街道", strlen("東華門街道"));
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h->h,
+                                        "SELECT d.code FROM division_key k JOIN division d ON "
+                                        "d.id = k.division WHERE k.kind = 0 AND k.key = ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "110101001");
+    sqlite3_finalize(st);
+    free(key);
+    /* a part of a name through the FTS index */
+    assert_int_equal(count("SELECT count(*) FROM division_fts WHERE division_fts MATCH '华门'"), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rejections),
+        cmocka_unit_test(test_codes_and_parents),
+        cmocka_unit_test(test_history_and_changes),
+        cmocka_unit_test(test_name_index),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
