@@ -51,7 +51,7 @@ OPENCC_DICTS := TSCharacters STCharacters TWVariantsRev TSPhrases
 CORE_SRC := $(wildcard core/*.c)
 LOADER_SRC := $(wildcard loader/*.c)
 TUI_SRC := $(wildcard tui/*.c)
-GEN_SRC := $(GEN)/fold_table.c $(GEN)/embedded.c
+GEN_SRC := $(GEN)/fold_table.c $(GEN)/embedded.c $(GEN)/pinyin_table.c
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
 LOADER_OBJ := $(LOADER_SRC:%.c=$(BUILD)/%.o)
@@ -86,6 +86,14 @@ $(GEN)/%.txt: $(OPENCC_DIR)/%.ocd2
 $(GEN)/fold_table.c: $(BUILD)/tools/gen_fold $(OPENCC_DICTS:%=$(GEN)/%.txt)
 	$(BUILD)/tools/gen_fold $@ $(UNICODE_DIR)/UnicodeData.txt $(UNICODE_DIR)/CaseFolding.txt \
 	  $(OPENCC_DICTS:%=$(GEN)/%.txt)
+
+# Pinyin readings (core/pinyin.c): Unihan kTGHZ2013, else kMandarin (docs/dependencies.md).
+$(GEN)/Unihan_Readings.txt: $(UNICODE_DIR)/Unihan_Readings.txt.bz2
+	@mkdir -p $(GEN)
+	bzcat $< > $@.tmp && mv $@.tmp $@
+
+$(GEN)/pinyin_table.c: $(BUILD)/tools/gen_pinyin $(GEN)/Unihan_Readings.txt
+	$(BUILD)/tools/gen_pinyin $@ $(GEN)/Unihan_Readings.txt
 
 $(GEN)/embedded.c: $(BUILD)/tools/embed data/schema.sql data/vocab.txt
 	@mkdir -p $(GEN)

@@ -4,6 +4,7 @@
 #include "divcode.h"
 #include "fold.h"
 #include "org_fields.h"
+#include "pinyin.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -128,6 +129,61 @@ out:
     return rc;
 }
 
+#define KEY_FULL_LETTERS 24   /* letters of a full-spelling key kept (about 6 syllables) */
+#define KEY_INITIAL_LETTERS 8 /* letters of an initials key kept */
+
+/* Pinyin keys of every name (core/pinyin.h): kind 1 full spellings, 2 initials. */
+static int pinyin_keys(load_ctx *c)
+{
+    sqlite3_stmt *q = NULL, *ins = NULL;
+    int rc = -1;
+    /* Staged unsorted, then inserted in key order: random inserts into the key B-tree
+     * cost most of the load. */
+    if (sqlite3_exec(c->db, "CREATE TEMP TABLE division_key_stage(key TEXT, kind INTEGER, "
+                            "division INTEGER)",
+                     NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "SELECT id, name FROM division", -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db,
+                           "INSERT INTO temp.division_key_stage(key, kind, division) "
+                           "VALUES (?1, ?2, ?3)",
+                           -1, &ins, NULL) != SQLITE_OK)
+        goto out;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q, 1);
+        pinyin_key keys[PINYIN_MAX_KEYS];
+        size_t n = pinyin_index_keys(name, strlen(name), keys, PINYIN_MAX_KEYS);
+        for (size_t i = 0; i < n; i++) {
+            /* Keys serve prefix look-ups of what people type: the first syllables. Cut,
+             * the spellings that differ only in a long name's tail (委员会 yuan/yun,
+             * hui/kuai) become one row; longer queries are checked by pinyin_match. */
+            int full = keys[i].kind == PINYIN_KEY_FULL;
+            size_t cut = full ? KEY_FULL_LETTERS : KEY_INITIAL_LETTERS;
+            if (strlen(keys[i].key) > cut)
+                keys[i].key[cut] = '\0';
+            sqlite3_bind_text(ins, 1, keys[i].key, -1, SQLITE_STATIC);
+            sqlite3_bind_int(ins, 2, full ? 1 : 2);
+            sqlite3_bind_int64(ins, 3, sqlite3_column_int64(q, 0));
+            if (sqlite3_step(ins) != SQLITE_DONE)
+                goto out;
+            sqlite3_reset(ins);
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(ins);
+    q = ins = NULL;
+    rc = sqlite3_exec(c->db,
+                      "INSERT OR IGNORE INTO division_key(key, kind, division) SELECT key, kind, "
+                      "division FROM temp.division_key_stage ORDER BY key, kind, division; "
+                      "DROP TABLE temp.division_key_stage",
+                      NULL, NULL, NULL) == SQLITE_OK
+             ? 0
+             : -1;
+out:
+    sqlite3_finalize(q);
+    sqlite3_finalize(ins);
+    return rc;
+}
+
 int division_finish(load_ctx *c)
 {
     static const char *const steps[] = {
@@ -153,6 +209,8 @@ int division_finish(load_ctx *c)
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         if (i == 2 && fill_parents(c) != 0)
             return diag_error(c->d, "gongkai", 0, "division parents: %s", sqlite3_errmsg(c->db));
+        if (i == 3 && pinyin_keys(c) != 0)
+            return diag_error(c->d, "gongkai", 0, "division pinyin: %s", sqlite3_errmsg(c->db));
         char *err = NULL;
         if (sqlite3_exec(c->db, steps[i], NULL, NULL, &err) != SQLITE_OK) {
             diag_error(c->d, "gongkai", 0, "finishing divisions: %s", err);

@@ -18,7 +18,7 @@ int div_row_store(load_ctx *c, const div_row *r);
 
 /* After every corpus: codes a change replaced are ended, the parent of rows that gave none
  * is their nearest ancestor that has a row, duplicate names of a code dropped, name keys
- * and the name index built. Runs when nothing was loaded too (then does nothing). */
+ * (folded name, pinyin full and initials) and the name index built. Runs when nothing was loaded too (then does nothing). */
 int division_finish(load_ctx *c);
 
 #endif

@@ -68,17 +68,22 @@ static int load_names_file(load_ctx *c, const char *text, size_t len)
     int rc = 0;
     json_object_foreach(root, key, v)
     {
-        long line = line_of(text, len, key);
         if (!json_is_string(v)) {
             c->d->skipped++;
-            if (diag_error(c->d, c->relpath, line, "“%s”的值应为名称（字符串）", key)) {
+            if (diag_error(c->d, c->relpath, line_of(text, len, key), "“%s”的值应为名称（字符串）",
+                           key)) {
                 rc = -1;
                 break;
             }
             continue;
         }
-        div_row r = {.code = key, .name = json_string_value(v), .ended = ended ? ended : "",
-                     .line = line};
+        /* The line is only worth its scan for a row the checks will report (a bad code,
+         * no name): scanning for every key made a history file quadratic. */
+        char canon[DIV_BUF];
+        const char *name = json_string_value(v);
+        int fine = div_normalize(key, canon) && name[strspn(name, " ")];
+        div_row r = {.code = key, .name = name, .ended = ended ? ended : "",
+                     .line = fine ? 0 : line_of(text, len, key)};
         if (div_row_store(c, &r) < 0) {
             rc = -1;
             break;

@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 # Keep this list in step with .ci/run and docs/dependencies.md.
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev sqlite3 libedit-dev libinih-dev \
-libopencc-dev opencc unicode-data libsodium-dev libjansson-dev libcmocka-dev libvterm-dev"
+libopencc-dev opencc unicode-data bzip2 libsodium-dev libjansson-dev libcmocka-dev libvterm-dev"
 
 missing=""
 for p in $PKGS; do

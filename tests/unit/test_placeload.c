@@ -138,6 +138,19 @@ static void test_name_index(void **state)
     assert_string_equal((const char *)sqlite3_column_text(st, 0), "110101001");
     sqlite3_finalize(st);
     free(key);
+    /* pinyin keys: full spelling and initials, polyphones both ways (重 chong/zhong) */
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON d.id = "
+                           "k.division WHERE k.kind = 1 AND k.key >= 'chongqing' AND k.key < "
+                           "'chongqinh' AND d.code = '500000'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON d.id = "
+                           "k.division WHERE k.kind = 1 AND k.key >= 'zhongqing' AND k.key < "
+                           "'zhongqinh' AND d.code = '500000'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON d.id = "
+                           "k.division WHERE k.kind = 2 AND k.key = 'dhmjd' AND d.code = "
+                           "'110101001'"),
+                     1);
     /* a part of a name through the FTS index */
     assert_int_equal(count("SELECT count(*) FROM division_fts WHERE division_fts MATCH '华门'"), 1);
 }
