@@ -160,6 +160,11 @@ static int pinyin_keys(load_ctx *c)
             size_t cut = full ? KEY_FULL_LETTERS : KEY_INITIAL_LETTERS;
             if (strlen(keys[i].key) > cut)
                 keys[i].key[cut] = '\0';
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                seen = keys[j].kind == keys[i].kind && !strcmp(keys[j].key, keys[i].key);
+            if (seen)
+                continue; /* the same key once cut: one row (the stage is sorted, not unique) */
             sqlite3_bind_text(ins, 1, keys[i].key, -1, SQLITE_STATIC);
             sqlite3_bind_int(ins, 2, full ? 1 : 2);
             sqlite3_bind_int64(ins, 3, sqlite3_column_int64(q, 0));
