@@ -1,0 +1,155 @@
+/* Real data through the loader: tests/real/places.ini (NBS 2023 five levels and the
+ * county-level code history of ../shared/corpus/places, read in place) into a temporary
+ * database: what is rejected and why, counts per level, a village by its 12-digit code
+ * with its whole path, a renamed county by its old name and code, pinyin keys. About 12 s.
+ * Skipped, saying so, when ../shared is absent. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "orgtest.h"
+
+static char *dir, *db_path, *log_text;
+static gk_db *h;
+static int have_places, load_status;
+
+static int setup(void **state)
+{
+    (void)state;
+    char *probe = xasprintf("%s/../shared/corpus/places/nbs-2023/villages.csv", ot_root());
+    have_places = access(probe, R_OK) == 0;
+    free(probe);
+    if (!have_places) {
+        print_message("SKIP: ../shared/corpus/places is absent (real-data tests need it next "
+                      "to the repository)\n");
+        return 0;
+    }
+    if (!(dir = ot_tmpdir("real_placeload")))
+        return -1;
+    char *ini = xasprintf("%s/tests/real/places.ini", ot_root());
+    db_path = xasprintf("%s/places.db", dir);
+    char *corpora[] = {ini};
+    load_status = ot_load(db_path, 0, corpora, 1, &log_text);
+    free(ini);
+    char *err = NULL;
+    if (db_open(db_path, &h, &err) != 0) {
+        fprintf(stderr, "status %d: %s\n%s\n", load_status, err ? err : "", log_text);
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    if (h)
+        db_close(h);
+    if (dir)
+        ot_rm_rf(dir);
+    free(dir);
+    free(db_path);
+    free(log_text);
+    return 0;
+}
+
+#define NEED_PLACES()                                                                       \
+    do {                                                                                    \
+        if (!have_places)                                                                   \
+            skip();                                                                         \
+    } while (0)
+
+static long long count(const char *sql)
+{
+    return ot_scalar(h->h, sql);
+}
+
+static void test_rejected(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    assert_int_equal(load_status, 3);
+    /* 台湾 coded 83 and 兵团 66 by the history collection are not GB/T 2260 codes */
+    assert_non_null(strstr(log_text, "county-history/list.json:"));
+    assert_non_null(strstr(log_text, "第1–2位“83”不是省级代码"));
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code LIKE '83%' OR code LIKE "
+                           "'66%'"),
+                     0);
+}
+
+static void test_levels(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    /* every NBS township and village, current */
+    assert_int_equal(count("SELECT count(*) FROM division WHERE level = 4 AND ended = 0"), 41351);
+    assert_int_equal(count("SELECT count(*) FROM division WHERE level = 5 AND ended = 0"),
+                     620572);
+    assert_int_equal(count("SELECT count(*) FROM division WHERE level = 1 AND ended = 0"), 31);
+    /* every row below a province has a parent */
+    assert_int_equal(count("SELECT count(*) FROM division WHERE level > 1 AND parent_code IS "
+                           "NULL AND ended = 0"),
+                     0);
+}
+
+static void test_village_path(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    /* 110101001001 up to the province through the parents the NBS rows give */
+    const char *want[] = {"110101001001", "110101001", "110101", "110100", "110000"};
+    char *code = xstrdup(want[0]);
+    for (size_t i = 1; i < sizeof want / sizeof *want; i++) {
+        char *sql = xasprintf("SELECT parent_code FROM division WHERE code = '%s' ORDER BY "
+                              "ended LIMIT 1",
+                              code);
+        char *p = ot_text(h->h, sql);
+        free(sql);
+        assert_non_null(p);
+        assert_string_equal(p, want[i]);
+        free(code);
+        code = p;
+    }
+    free(code);
+    /* 110100 市辖区, a summary line NBS still prints, is a code the history ends */
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '110100'"), 1);
+    char *name = ot_text(h->h, "SELECT name FROM division WHERE code = '110101001'");
+    assert_string_equal(name, "东华门街道");
+    free(name);
+}
+
+static void test_renamed_county(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    /* 南川县 512323 is found by its old name, ended, and points to 南川区 500119 */
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '512323' AND name = "
+                           "'南川县'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON d.id = "
+                           "k.division WHERE k.kind = 0 AND k.key = '南川县' AND d.code = "
+                           "'512323'"),
+                     1);
+    char *n = ot_text(h->h, "SELECT new_code FROM division_event_link WHERE old_code = '512323'");
+    assert_string_equal(n, "500119");
+    free(n);
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '500119'"), 0);
+    /* pinyin keys of a polyphone name: 重庆市 both ways */
+    assert_true(count("SELECT count(*) FROM division_key WHERE kind = 1 AND key = "
+                      "'zhongqingshi'") >= 1);
+    assert_true(count("SELECT count(*) FROM division_key WHERE kind = 1 AND key = "
+                      "'chongqingshi'") >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rejected),
+        cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_village_path),
+        cmocka_unit_test(test_renamed_county),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
