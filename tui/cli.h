@@ -1,6 +1,6 @@
-/* The line-oriented front end, without curses: the `search`, `org` and `show` subcommands
- * (cmd_search.c, cmd_org.c, cmd_show.c) and the interactive line mode `gongkai --cli` (cli.c), which
- * reuses both. Every entry point returns the process exit status:
+/* The line-oriented front end, without curses: the `search`, `org`, `place` and `show`
+ * subcommands (cmd_search.c, cmd_org.c, cmd_place.c, cmd_show.c) and the interactive
+ * line mode `gongkai --cli` (cli.c), which reuses them. Every entry point returns the process exit status:
  * 0 found, 1 nothing found, 2 error. */
 #ifndef GONGKAI_CLI_H
 #define GONGKAI_CLI_H
@@ -19,6 +19,10 @@ int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_p
 
 /* `gongkai org [options] NAME-OR-USCC`; argv holds what follows "org". */
 int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path);
+
+/* `gongkai place [options] QUERY`: place names and division codes; argv holds what
+ * follows "place". */
+int cmd_place_main(int argc, char **argv, const config_t *cfg, const char *db_path);
 
 /* `gongkai show reg TITLE [ARTICLE] [options]`; argv holds what follows "show". */
 int cmd_show_main(int argc, char **argv, const config_t *cfg, const char *db_path);

@@ -3,7 +3,9 @@
 # then search (formats, encodings, exit statuses, hostile input), show reg, --cli with
 # piped commands, the history file, and the messages for a missing database or a bad
 # config; `gongkai org` on tests/fixtures/orgs (verdicts, exit statuses, formats, GB18030,
-# formula guard, filters, code typos, hostile input). Run by tests/run.sh, which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a
+# formula guard, filters, code typos, hostile input); `gongkai place` on
+# tests/fixtures/places (exit statuses, history, children, formats, GB18030, formula guard,
+# hostile input). Run by tests/run.sh, which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a
 # temporary HOME and XDG directories, LANG/LC_ALL=C.UTF-8 and TZ=UTC.
 # Prints "ok NAME" / "not ok NAME - reason" lines.
 
@@ -440,4 +442,138 @@ if script -qc true /dev/null >/dev/null 2>&1; then
 else
     ok "tty_ansi_marks # SKIP script(1) not available"
 fi
+
+# ---- place: place names and division codes on tests/fixtures/places ---------------------------
+PDB=$T/places.db
+mkdir -p "$T/placex"
+printf '[corpus]\nname = 公式测试（示例）\nas_of = 2026-11-01\n\n[d]\nkind = divisions\npath = d.csv\nmap.code = 代码\nmap.name = 名称\n' >"$T/placex/corpus.ini"
+printf '代码,名称\n110101003,=示例公式街道（示例）\n110101004,+示例公式街道二（示例）\n' >"$T/placex/d.csv"
+"$BIN" load --quiet --db "$PDB" "$ROOT/tests/fixtures/places" "$T/placex" >"$T/load.out" 2>&1
+rc=$?
+check place_load "gongkai load exited $rc (expected 3): $(tail -n 3 "$T/load.out")" [ "$rc" -eq 3 ]
+# prun ARGS...: gongkai place with the places database.
+prun() {
+    "$BIN" --db "$PDB" place "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+# Exit statuses: 0 found, 1 nothing (or a malformed code), 2 error. 东城区 has three
+# children: 东华门街道 and the two formula rows (景山街道 names another parent).
+prun 东城区
+check place_found_exit0 "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^\[县级\] 东城区 110101 — 北京市 / 东城区（下辖 3）  市辖区 · 名称一致$" "$2"' _ "$rc" "$T/out"
+check place_text_header "header: $(head -n 1 "$T/out")" grep -q "^查询“东城区”：1 处；数据截至 2026-11-01（.* ms）$" "$T/out"
+prun 東城區
+check place_traditional "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "东城区 110101" "$2"' _ "$rc" "$T/out"
+prun cq
+check place_pinyin_initials "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "重庆市 500000 .*拼音首字母" "$2"' _ "$rc" "$T/out"
+prun zhongqing
+check place_pinyin_polyphone "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "重庆市 500000 .*拼音$" "$2"' _ "$rc" "$T/out"
+prun 1101
+check place_code_prefix "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && [ "$(grep -c "代码开头" "$2")" -eq 7 ]' _ "$rc" "$T/out"
+prun 南川县
+check place_ended_now "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^\[县级\] 南川县 512323【已撤销】 — .*名称一致 · 现为 500119 南川区$" "$2"' _ "$rc" "$T/out"
+prun 桥西区
+check place_renamed "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "130503【已更名】.*现名 信都区（代码未变）" "$2"' _ "$rc" "$T/out"
+prun 不存在的地名
+check place_none_exit1 "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 1 ] && grep -q "没有找到" "$2"' _ "$rc" "$T/out"
+prun 11A101
+check place_malformed_exit1 "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 1 ] && grep -q "第3位“A”不是数字" "$2"' _ "$rc" "$T/out"
+prun --history 512323
+check place_history "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^现为：500119 南川区$" "$2" &&
+    grep -q "^  3\. 500384 南川市 → 500119 南川区（现行）  代码变更 · 被取代$" "$2"' _ "$rc" "$T/out"
+prun --history 450000
+check place_history_unknown_exit1 "exit $rc" [ "$rc" -eq 1 ]
+prun --history 东城
+check place_history_needs_code_exit2 "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 2 ] && grep -q "需要区划代码" "$2"' _ "$rc" "$T/err"
+prun --children 11
+check place_children "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "现行下级 2 个" "$2" &&
+    [ "$(grep -c "^\[县级\]" "$2")" -eq 2 ]' _ "$rc" "$T/out"
+prun --children 110101001001
+check place_no_children_exit1 "exit $rc" [ "$rc" -eq 1 ]
+for bad in "--frobnicate 东城" "--level 6 东城" "--limit 0 东城" "--format xml 东城" "--encoding nosuch 东城" "--level"; do
+    # shellcheck disable=SC2086 # split on purpose
+    prun $bad
+    if [ "$rc" -eq 2 ]; then ok "place_bad_args_exit2 ($bad)"; else not_ok "place_bad_args_exit2 ($bad)" "exit $rc"; fi
+done
+prun
+check place_nothing_exit2 "exit $rc" sh -c '[ "$1" -eq 2 ] && grep -q "gongkai place" "$2"' _ "$rc" "$T/err"
+"$BIN" --db "$T/none.db" place 东城 >"$T/out" 2>"$T/err"
+rc=$?
+check place_missing_db_exit2 "exit $rc" [ "$rc" -eq 2 ]
+
+# JSON: valid, with what a script needs.
+prun --format json 南川
+if command -v python3 >/dev/null 2>&1; then
+    check place_json_parses "python3 -m json.tool failed" sh -c 'python3 -m json.tool <"$1" >/dev/null' _ "$T/out"
+    check place_json_fields "fields missing or wrong" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["query"] == "南川" and d["route"] == "name" and d["problem"] is None, d
+assert d["as_of"] == "2026-11-01" and d["total"] == 4 and not d["total_estimated"]
+r = {h["code"]: h for h in d["results"]}
+assert r["500119"]["ended"] is False and r["500119"]["path"] == ["重庆市", "南川区"], r["500119"]
+old = r["512323"]
+assert old["ended"] and old["reason"] == "名称开头" and old["level"] == 3 and old["level_label"] == "县级"
+assert [n["code"] for n in old["now"]] == ["500119"], old["now"]
+assert [s["to"]["code"] for s in old["successors"]] == ["512302", "500384", "500119"], old["successors"]
+assert old["type_by_code"] is True and old["names"][0] == {"name": "南川县", "ended": True, "valid_from": None, "valid_to": None}
+' "$T/out"
+    prun --format json --history 500119
+    check place_json_history "history fields" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["code"] == "500119" and d["known"] and d["names"][0]["name"] == "南川区", d
+assert [s["from"]["code"] for s in d["predecessors"]] == ["500384", "512302", "512323"], d["predecessors"]
+' "$T/out"
+    prun --format json 11A101
+    check place_json_problem "exit $rc or fields" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["results"] == [] and d["route"] == "code" and "第3位" in d["problem"], d
+assert sys.argv[2] == "1"
+' "$T/out" "$rc"
+else
+    ok "place_json_parses # SKIP python3 not installed"
+fi
+
+# TSV: a header and one row per division, 13 fields each.
+prun --format tsv 1101
+check place_tsv "not 8 lines of 13 fields" sh -c '[ "$(wc -l <"$1")" -eq 8 ] && awk -F "\t" "NF != 13 { exit 1 }" "$1" &&
+    head -n 1 "$1" | grep -q "^query	reason	code	name	level	type"' _ "$T/out"
+
+# CSV for Excel: CRLF, GB18030 that converts back byte for byte, formulas defused.
+prun --format csv 示例公式
+cp "$T/out" "$T/place-utf8.csv"
+check place_csv_crlf "a line without CR" sh -c '[ "$(wc -l <"$1")" -eq 3 ] && ! grep -qv "$(printf "\r")\$" "$1"' _ "$T/out"
+if command -v python3 >/dev/null 2>&1; then
+    check place_csv_formula_guard "a name begins with = or + unguarded" python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert sorted(r[3] for r in rows[1:]) == ["'"'"'+示例公式街道二（示例）", "'"'"'=示例公式街道（示例）"], rows
+' "$T/out"
+fi
+prun --format csv --encoding gb18030 示例公式
+check place_gb18030_roundtrip "iconv -f GB18030 differs from the UTF-8 output" \
+    sh -c '! cmp -s "$1" "$2" && iconv -f GB18030 -t UTF-8 "$1" | cmp -s - "$2"' _ "$T/out" "$T/place-utf8.csv"
+check place_gb18030_crlf "a line without CR" sh -c '! grep -qv "$(printf "\r")\$" "$1"' _ "$T/out"
+prun --format csv -- =东城
+check place_csv_query_guard "the query column is not guarded" \
+    sh -c 'sed -n 2p "$1" | grep -q "^\"'"'"'=东城\","' _ "$T/out"
+
+# Hostile input: an answer, never an SQL error or a crash.
+i=0
+for q in '"a" OR b*' 'NEAR(东城 区)' '东城*' "'; DROP TABLE division; --" '%' "$long" "$(printf '\001\033[31m东城\033[0m')" "$(printf '\377\376东城')" "x'"; do
+    i=$((i + 1))
+    prun "$q"
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
+        not_ok "place_hostile_$i" "exit $rc for [$(printf %.40s "$q")]: $(cat "$T/err")"
+    elif grep -qiE 'sql|fts5|syntax error|malformed|no such' "$T/err"; then
+        not_ok "place_hostile_$i" "SQL error text for [$(printf %.40s "$q")]: $(cat "$T/err")"
+    elif ! grep -q "数据截至" "$T/out" || ! no_esc "$T/out"; then
+        not_ok "place_hostile_$i" "no answer or an escape sequence for [$(printf %.40s "$q")]"
+    else
+        ok "place_hostile_$i"
+    fi
+done
 exit 0

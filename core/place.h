@@ -1,0 +1,157 @@
+/* Place names and division codes (行政区划): what a caller means by "东城", "110101",
+ * "dongcheng" or "南川县", answered with every division that fits, each with its full
+ * path, its number of children, why it matched and, for a code no longer in force, what
+ * it became.
+ *
+ * Routing (place_lookup): input that is 1 to 12 digits (core/divcode.h forms) is a code;
+ * ASCII letters (with spaces or apostrophes, at least 2 letters) are pinyin
+ * (core/pinyin.h); anything else is a name, folded (繁简, width) as the loader folded the
+ * names. Each hit says why it matched:
+ *   code     代码一致 (a whole code: its rows, current and earlier names)
+ *            代码开头 (a partial code: everything under it, in code order, counted)
+ *   name     名称一致, 名称开头, 名称包含 (the name index, bigram phrase; 2+ characters)
+ *   pinyin   拼音 (full spelling), 拼音首字母 (initials), checked by pinyin_match
+ * Order: reason (code and exact name, then prefixes, pinyin, initials, contains), then
+ * current before ended, then level (province first), then code. A name shared by several
+ * divisions gives every one of them, each with its own path.
+ *
+ * Work per look-up is bounded: at most PLACE_SCAN_KEYS index entries are read (a key
+ * range holding more gives its first ones in key order), and at most PLACE_READ_ROWS
+ * division rows, the strongest reasons first and within one the rows loaded first (which
+ * puts provinces before villages when the sources are loaded in that order); total is
+ * then an estimate (total_capped). Pure engine: no curses, no output formats; one read
+ * transaction, bound statements prepared per call. */
+#ifndef GONGKAI_PLACE_H
+#define GONGKAI_PLACE_H
+
+#include <stddef.h>
+
+#include "db.h"
+#include "divcode.h"
+
+#define PLACE_DEFAULT_LIMIT 50
+#define PLACE_MAX_LIMIT 500
+#define PLACE_INPUT_MAX 256     /* bytes of a query (after trimming); longer is refused */
+#define PLACE_SCAN_KEYS 20000   /* index entries read per look-up (keys, phrase matches) */
+#define PLACE_READ_ROWS 1000    /* division rows read per look-up to order the candidates */
+#define PLACE_CHAIN_STEPS 8     /* links followed from a code, each way */
+
+/* Why a division was found, strongest first (the order of the answer). */
+enum place_reason {
+    PLACE_BY_CODE = 0,    /* 代码一致 */
+    PLACE_BY_NAME,        /* 名称一致 */
+    PLACE_BY_CODE_PREFIX, /* 代码开头 */
+    PLACE_BY_NAME_PREFIX, /* 名称开头 */
+    PLACE_BY_PINYIN,      /* 拼音 */
+    PLACE_BY_INITIALS,    /* 拼音首字母 */
+    PLACE_BY_CONTAINS,    /* 名称包含 */
+    PLACE_BY_CHILD,       /* 下级 (place_children) */
+};
+const char *place_reason_label(enum place_reason r);
+
+/* 省级 地级 县级 乡级 村级 ("" outside 1..5). */
+const char *place_level_label(int level);
+
+enum place_route {
+    PLACE_ROUTE_NONE = 0, /* nothing looked up (see problem) */
+    PLACE_ROUTE_CODE,
+    PLACE_ROUTE_PINYIN,
+    PLACE_ROUTE_NAME,
+};
+
+/* A code with the name it goes by: its current row's, else its latest. */
+typedef struct {
+    char code[DIV_BUF];
+    char *name;  /* "" when the code has no row */
+    int ended;   /* no current row */
+} place_ref;
+
+/* One link of the code history (division_event_link), old code → new code. */
+typedef struct {
+    place_ref from, to;  /* to.code "" for a code abolished without successor */
+    char *relation;      /* superseded_by, split_into, merged_into ... */
+    char *event;         /* 代码变更, 拆分, 撤销 ... (division_event.event_type) */
+    int depth;           /* 1 for a link of the code itself, 2 the next one ... */
+} place_step;
+
+typedef struct {
+    char *name;
+    int ended;
+    char *valid_from, *valid_to; /* NULL when unknown */
+} place_name_row;
+
+typedef struct {
+    char code[DIV_BUF];
+    place_name_row *names; /* every row of the code, current first */
+    size_t nnames;
+    place_step *pred;      /* codes that became this one, followed back */
+    size_t npred;
+    place_step *succ;      /* what it became, followed forward (breadth first) */
+    size_t nsucc;
+    place_ref *now;        /* the codes in force the successors end at */
+    size_t nnow;
+} place_history_t;
+
+typedef struct {
+    long long id;          /* division.id */
+    char code[DIV_BUF];
+    char *name;
+    int level;
+    char *type;            /* division.type, else the code's category (type_by_code) or "" */
+    int type_by_code;      /* type is div_category: a numbering convention (按代码) */
+    int ended;
+    char parent[DIV_BUF];  /* the parent shown in the path ("" for a province): its
+                              children are this hit's siblings */
+    char **path;           /* names, province first, ending with the hit's own; summary
+                              codes such as 110100 市辖区 are left out */
+    size_t npath;
+    char *path_text;       /* "北京市 / 东城区 / 东华门街道" */
+    size_t children;       /* current children, through summary codes */
+    enum place_reason reason;
+    place_history_t hist;  /* names of the code, predecessors, successors and now */
+} place_hit;
+
+typedef struct {
+    size_t limit;          /* hits returned: 1..PLACE_MAX_LIMIT, 0 = PLACE_DEFAULT_LIMIT */
+    int level;             /* 1..5: that level only; 0 any */
+    int include_ended;     /* also codes no longer in force (PLACE_OPTS_INIT: 1) */
+} place_opts;
+
+#define PLACE_OPTS_INIT {PLACE_DEFAULT_LIMIT, 0, 1}
+
+typedef struct {
+    char *input;           /* as looked up: trimmed, spaces collapsed */
+    enum place_route route;
+    char *problem;         /* "" or why nothing could be looked up (a malformed code ...) */
+    place_hit *hits;
+    size_t n;
+    size_t total;          /* divisions that matched (before the limit) */
+    int total_capped;      /* total is an estimate: the bounds above were reached */
+    size_t same_name;      /* distinct codes in force carrying exactly the typed name */
+    char *searched;        /* what was looked up, for people */
+    char *as_of;           /* the database's 数据截至, "" if unknown */
+    double ms;
+} place_result;
+
+/* Looks query up (NULL options: PLACE_OPTS_INIT). Returns 0 (r filled; r->n may be 0,
+ * r->problem then may say why), or -1 on a database error (*err, for the user). */
+int place_lookup(gk_db *db, const char *query, const place_opts *o, place_result *r,
+                 char **err);
+
+/* The current children of code (any written form), in code order, through summary codes
+ * (北京市's children are its districts, not 110100 市辖区), as hits with reason
+ * PLACE_BY_CHILD; r->total counts them all. Siblings are the children of a hit's parent.
+ * Returns 0 (r->problem set for a malformed code), -1 on a database error. */
+int place_children(gk_db *db, const char *code, const place_opts *o, place_result *r,
+                   char **err);
+
+/* The history of code (any written form): its names, the codes that became it and what
+ * it became, through division_event_link up to PLACE_CHAIN_STEPS links each way.
+ * Returns 0, 1 when the database knows nothing of the code (or it is malformed), -1 on a
+ * database error (*err). */
+int place_history(gk_db *db, const char *code, place_history_t *out, char **err);
+
+void place_history_free(place_history_t *h);
+void place_result_free(place_result *r);
+
+#endif

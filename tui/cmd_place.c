@@ -1,0 +1,393 @@
+/* `gongkai place QUERY`: place names and division codes from the command line: the
+ * look-up (core/place.h), a code's current children (--children) or its history
+ * (--history), as text for people or as TSV, CSV or JSON (placefmt.c), in UTF-8 or
+ * GB18030. Exit status as `gongkai org`: 0 found, 1 nothing, 2 error. */
+#include "cli.h"
+
+#include "cliopt.h"
+#include "output.h"
+#include "place.h"
+#include "placefmt.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON };
+enum mode { MODE_LOOKUP, MODE_CHILDREN, MODE_HISTORY };
+
+typedef struct {
+    place_opts po;
+    enum format fmt;
+    enum mode mode;
+    const char *encoding;
+    enum convert_script script;
+    int script_set;
+    buf_t input;
+} place_args;
+
+static void usage(FILE *f)
+{
+    fputs("用法 usage: gongkai place [options] QUERY...\n"
+          "  QUERY is a place name (东城区, 東城, 华门), a division code or the start of one\n"
+          "  (110101, 1101, 11), or pinyin (dongcheng, dc, chongqing, zhongqing, cq).\n"
+          "  --children         QUERY is a code: list its current children\n"
+          "  --history          QUERY is a code: its names, what it became, what became it\n"
+          "  --level N          only divisions of level N: 1 省级, 2 地级, 3 县级, 4 乡级, 5 村级\n"
+          "  --current          only divisions in force (codes no longer in force are shown\n"
+          "                     by default, marked 【已撤销】 with what they became)\n"
+          "  --limit N          divisions to show (1..500, default 50)\n"
+          "  --format FORMAT    text (default), tsv, csv, json\n"
+          "  --encoding ENC     utf-8 (default), gb18030 (for Excel)\n"
+          "  --script SCRIPT    simplified, traditional, original (display only)\n"
+          "Exit status: 0 found, 1 nothing found, 2 error.\n",
+          f);
+}
+
+static int parse_format(const char *v, enum format *out)
+{
+    static const char *const fmts[] = {"text", "tsv", "csv", "json"};
+    for (size_t k = 0; k < 4; k++)
+        if (!strcmp(v, fmts[k])) {
+            *out = (enum format)k;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
+{
+    memset(a, 0, sizeof *a);
+    place_opts def = PLACE_OPTS_INIT;
+    a->po = def;
+    a->encoding = "utf-8";
+    buf_init(&a->input);
+    int words = 0, only_words = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i], *v;
+        int missing = 0;
+        size_t n;
+        if (only_words || strncmp(arg, "-", 1) || !strcmp(arg, "-")) {
+            buf_printf(&a->input, "%s%s", words++ ? " " : "", arg);
+        } else if (!strcmp(arg, "--")) {
+            only_words = 1;
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+            usage(stdout);
+            exit(0);
+        } else if (!strcmp(arg, "--children")) {
+            a->mode = MODE_CHILDREN;
+        } else if (!strcmp(arg, "--history")) {
+            a->mode = MODE_HISTORY;
+        } else if (!strcmp(arg, "--current")) {
+            a->po.include_ended = 0;
+        } else if ((v = cliopt_value(argc, argv, &i, "--level", &missing))) {
+            if (cliopt_count(v, 1, 5, &n)) {
+                fprintf(stderr, "gongkai place: --level takes 1..5 (省级 … 村级)\n");
+                return 2;
+            }
+            a->po.level = (int)n;
+        } else if ((v = cliopt_value(argc, argv, &i, "--limit", &missing))) {
+            if (cliopt_count(v, 1, PLACE_MAX_LIMIT, &a->po.limit)) {
+                fprintf(stderr, "gongkai place: --limit takes 1..%d\n", PLACE_MAX_LIMIT);
+                return 2;
+            }
+        } else if ((v = cliopt_value(argc, argv, &i, "--format", &missing))) {
+            if (parse_format(v, &a->fmt)) {
+                fprintf(stderr, "gongkai place: unknown format %s (text, tsv, csv, json)\n", v);
+                return 2;
+            }
+        } else if ((v = cliopt_value(argc, argv, &i, "--encoding", &missing))) {
+            enum textenc e;
+            if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
+                fprintf(stderr, "gongkai place: unknown encoding %s (utf-8, gb18030)\n", v);
+                return 2;
+            }
+            a->encoding = v;
+        } else if ((v = cliopt_value(argc, argv, &i, "--script", &missing))) {
+            if (convert_parse(v, &a->script)) {
+                fprintf(stderr, "gongkai place: unknown --script %s (simplified, traditional, "
+                                "original)\n", v);
+                return 2;
+            }
+            a->script_set = 1;
+        } else {
+            fprintf(stderr, missing ? "gongkai place: %s needs a value\n"
+                                    : "gongkai place: unknown option %s\n", arg);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!words) {
+        usage(stderr);
+        return 2;
+    }
+    if (a->mode != MODE_LOOKUP) {
+        char canon[DIV_BUF];
+        if (!div_normalize(a->input.s, canon)) {
+            div_info info;
+            div_parse(a->input.s, &info);
+            fprintf(stderr, "gongkai place: %s 需要区划代码（a division code）：“%s”%s%s\n",
+                    a->mode == MODE_CHILDREN ? "--children" : "--history", a->input.s,
+                    *info.problem ? "：" : "", info.problem);
+            return 2;
+        }
+    }
+    if (!a->script_set)
+        a->script = a->fmt == FMT_TEXT ? out_config_script(cfg->script) : CONVERT_ORIGINAL;
+    return 0;
+}
+
+/* ---- text ---------------------------------------------------------------------------- */
+
+static void put(buf_t *b, const char *s, enum convert_script script)
+{
+    out_append(b, s, strlen(s), 0, script);
+}
+
+/* [县级] 东城区 110101 — 北京市 / 东城区（下辖 17）  市辖区 · 名称开头 · 曾用名 …; an
+ * ended one says what it is now: 【已撤销】 … 现为 500119 南川区, or 【已更名】 … 现名 信都区
+ * when its code is still in force under another name. */
+static void hit_line(buf_t *b, const place_hit *h, int reason, enum convert_script script)
+{
+    const char *renamed = pf_renamed_to(h);
+    buf_printf(b, "[%s] ", place_level_label(h->level));
+    put(b, h->name, script);
+    buf_printf(b, " %s%s — ", h->code, !h->ended ? "" : renamed ? "【已更名】" : "【已撤销】");
+    put(b, h->path_text, script);
+    if (h->children)
+        buf_printf(b, "（下辖 %zu）", h->children);
+    buf_t d;
+    buf_init(&d);
+    if (*h->type)
+        buf_printf(&d, "%s%s", h->type, h->type_by_code ? "（按代码）" : "");
+    if (reason)
+        buf_printf(&d, "%s%s", d.len ? " · " : "", place_reason_label(h->reason));
+    if (renamed) {
+        buf_printf(&d, "%s现名 %s（代码未变）", d.len ? " · " : "", renamed);
+    } else if (h->ended) {
+        char *now = pf_now_text(h);
+        buf_printf(&d, "%s%s%s", d.len ? " · " : "", *now ? "现为 " : "",
+                   *now ? now : h->hist.nsucc ? "无现行的接替代码" : "无接替代码记录");
+        free(now);
+    } else {
+        char *others = pf_other_names(&h->hist, h->name, 1);
+        if (*others)
+            buf_printf(&d, "%s曾用名 %s", d.len ? " · " : "", others);
+        free(others);
+    }
+    if (d.len) {
+        buf_adds(b, "  ");
+        put(b, d.s, script);
+    }
+    buf_free(&d);
+    buf_addc(b, '\n');
+}
+
+static void lookup_text(buf_t *b, const place_result *r, enum convert_script script)
+{
+    buf_adds(b, "查询“");
+    put(b, r->input, script);
+    buf_adds(b, "”：");
+    if (*r->problem) {
+        put(b, r->problem, script);
+    } else if (!r->n) {
+        buf_adds(b, "没有找到。查了");
+        put(b, r->searched, script);
+    } else {
+        buf_printf(b, "%s%zu 处", r->total_capped ? "约 " : "", r->total);
+        if (r->total > r->n)
+            buf_printf(b, "，显示前 %zu 处", r->n);
+    }
+    buf_printf(b, "；数据截至 %s（%.1f ms）\n", *r->as_of ? r->as_of : "未知", r->ms);
+    if (r->same_name > 1) {
+        buf_printf(b, "同名：%zu 处现行区划都叫“", r->same_name);
+        put(b, r->input, script);
+        buf_adds(b, "”，各附完整路径\n");
+    }
+    for (size_t i = 0; i < r->n; i++)
+        hit_line(b, &r->hits[i], 1, script);
+}
+
+static void children_text(buf_t *b, const place_result *self, const place_result *r,
+                          enum convert_script script)
+{
+    if (self->n && self->hits[0].reason == PLACE_BY_CODE) {
+        const place_hit *h = &self->hits[0];
+        buf_printf(b, "%s ", h->code);
+        put(b, h->path_text, script);
+    } else {
+        buf_printf(b, "区划代码 %s", r->input);
+    }
+    buf_printf(b, "：现行下级 %zu 个", r->total);
+    if (r->total > r->n)
+        buf_printf(b, "，显示前 %zu 个", r->n);
+    buf_printf(b, "；数据截至 %s（%.1f ms）\n", *r->as_of ? r->as_of : "未知", r->ms);
+    for (size_t i = 0; i < r->n; i++)
+        hit_line(b, &r->hits[i], 0, script);
+}
+
+static void steps_text(buf_t *b, const char *title, const place_step *v, size_t n,
+                       enum convert_script script)
+{
+    buf_printf(b, "%s：%s\n", title, n ? "" : "无记录");
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(b, "  %d. %s ", v[i].depth, v[i].from.code);
+        put(b, v[i].from.name, script);
+        if (*v[i].to.code) {
+            buf_printf(b, " → %s ", v[i].to.code);
+            put(b, v[i].to.name, script);
+            buf_adds(b, v[i].to.ended ? "" : "（现行）");
+        } else {
+            buf_adds(b, " → （无接替代码）");
+        }
+        buf_adds(b, "  ");
+        put(b, v[i].event, script);
+        buf_printf(b, " · %s\n", pf_relation_label(v[i].relation));
+    }
+}
+
+static void history_text(buf_t *b, const place_history_t *h, int known, const char *as_of,
+                         enum convert_script script)
+{
+    buf_printf(b, "区划代码 %s", h->code);
+    if (!known) {
+        buf_printf(b, "：数据库中没有记录；数据截至 %s\n", *as_of ? as_of : "未知");
+        return;
+    }
+    int level = div_level(h->code);
+    buf_printf(b, "（%s）：", place_level_label(level));
+    if (h->nnames) {
+        put(b, h->names[0].name, script);
+        buf_adds(b, h->names[0].ended ? "【已撤销】" : "");
+    }
+    buf_printf(b, "；数据截至 %s\n名称：", *as_of ? as_of : "未知");
+    /* While the code is in force under another name, an ended name is an earlier name,
+     * not an abolished division. */
+    int code_current = h->nnames && !h->names[0].ended;
+    for (size_t i = 0; i < h->nnames; i++) {
+        buf_adds(b, i ? "、" : "");
+        put(b, h->names[i].name, script);
+        buf_adds(b, !h->names[i].ended ? "（现行）" : code_current ? "（曾用名）" : "（已撤销）");
+    }
+    buf_adds(b, h->nnames ? "\n" : "无记录\n");
+    if (h->nnames && h->names[0].ended) {
+        buf_adds(b, "现为：");
+        for (size_t i = 0; i < h->nnow; i++) {
+            buf_printf(b, "%s%s ", i ? "；" : "", h->now[i].code);
+            put(b, h->now[i].name, script);
+        }
+        buf_adds(b, h->nnow ? "\n" : "无现行的接替代码\n");
+    }
+    steps_text(b, "演变", h->succ, h->nsucc, script);
+    steps_text(b, "由来", h->pred, h->npred, script);
+}
+
+/* ---- the modes ------------------------------------------------------------------------- */
+
+static int run_lookup(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
+{
+    place_result r;
+    char *err = NULL;
+    if (place_lookup(db, a->input.s, &a->po, &r, &err) != 0) {
+        fprintf(stderr, "gongkai place: %s\n", err);
+        free(err);
+        place_result_free(&r);
+        return 2;
+    }
+    if (a->fmt == FMT_TEXT)
+        lookup_text(b, &r, a->script);
+    else if (a->fmt == FMT_JSON)
+        pf_hits_json(b, &r, "lookup");
+    else
+        pf_hits_table(b, &r, a->fmt == FMT_CSV, a->script);
+    out_flush(o, b);
+    int rc = r.n ? 0 : 1;
+    place_result_free(&r);
+    return rc;
+}
+
+static int run_children(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
+{
+    place_result r, self;
+    char *err = NULL;
+    place_opts one = PLACE_OPTS_INIT;
+    one.limit = 1;
+    memset(&self, 0, sizeof self);
+    int rc = place_children(db, a->input.s, &a->po, &r, &err);
+    if (!rc && a->fmt == FMT_TEXT)
+        rc = place_lookup(db, a->input.s, &one, &self, &err);
+    if (rc) {
+        fprintf(stderr, "gongkai place: %s\n", err);
+        free(err);
+        place_result_free(&r);
+        place_result_free(&self);
+        return 2;
+    }
+    if (a->fmt == FMT_TEXT)
+        children_text(b, &self, &r, a->script);
+    else if (a->fmt == FMT_JSON)
+        pf_hits_json(b, &r, "children");
+    else
+        pf_hits_table(b, &r, a->fmt == FMT_CSV, a->script);
+    out_flush(o, b);
+    rc = r.n ? 0 : 1;
+    place_result_free(&r);
+    place_result_free(&self);
+    return rc;
+}
+
+static int run_history(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
+{
+    place_history_t h;
+    char *err = NULL;
+    int rc = place_history(db, a->input.s, &h, &err);
+    if (rc < 0) {
+        fprintf(stderr, "gongkai place: %s\n", err);
+        free(err);
+        place_history_free(&h);
+        return 2;
+    }
+    if (!*h.code)
+        div_normalize(a->input.s, h.code);
+    char *as_of = db_meta(db->h, "as_of");
+    const char *d = as_of ? as_of : "";
+    if (a->fmt == FMT_TEXT)
+        history_text(b, &h, rc == 0, d, a->script);
+    else if (a->fmt == FMT_JSON)
+        pf_history_json(b, &h, rc == 0, d);
+    else
+        pf_history_table(b, &h, d, a->fmt == FMT_CSV, a->script);
+    out_flush(o, b);
+    free(as_of);
+    place_history_free(&h);
+    return rc == 0 ? 0 : 1;
+}
+
+int cmd_place_main(int argc, char **argv, const config_t *cfg, const char *db_path)
+{
+    place_args a;
+    int rc = parse_args(argc, argv, cfg, &a);
+    if (rc) {
+        buf_free(&a.input);
+        return rc;
+    }
+    gk_db *db;
+    textenc_out *o;
+    if (cliopt_open("place", db_path, a.encoding, &db, &o) != 0) {
+        buf_free(&a.input);
+        return 2;
+    }
+    buf_t b;
+    buf_init(&b);
+    if (a.mode == MODE_CHILDREN)
+        rc = run_children(db, o, &a, &b);
+    else if (a.mode == MODE_HISTORY)
+        rc = run_history(db, o, &a, &b);
+    else
+        rc = run_lookup(db, o, &a, &b);
+    buf_free(&b);
+    rc = cliopt_close("place", db, o, rc);
+    buf_free(&a.input);
+    return rc;
+}

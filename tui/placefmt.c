@@ -1,0 +1,287 @@
+/* Place look-ups as TSV, CSV and JSON (placefmt.h). */
+#include "placefmt.h"
+
+#include "output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pf_relation_label(const char *relation)
+{
+    static const char *const map[][2] = {
+        {"superseded_by", "被取代"},      {"split_into", "拆分为"},
+        {"merged_into", "并入"},          {"same_entity_renamed", "更名"},
+        {"part_transferred_to", "部分划归"},
+    };
+    for (size_t i = 0; relation && i < sizeof map / sizeof *map; i++)
+        if (!strcmp(relation, map[i][0]))
+            return map[i][1];
+    return relation ? relation : "";
+}
+
+char *pf_other_names(const place_history_t *h, const char *name, int ended)
+{
+    buf_t b;
+    buf_init(&b);
+    for (size_t i = 0; i < h->nnames; i++) {
+        const place_name_row *n = &h->names[i];
+        if (!strcmp(n->name, name) || (ended >= 0 && n->ended != ended))
+            continue;
+        int dup = 0; /* one name under several dates once */
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = !strcmp(h->names[j].name, n->name) && (ended < 0 || h->names[j].ended == ended);
+        if (!dup)
+            buf_printf(&b, "%s%s", b.len ? "、" : "", n->name);
+    }
+    return b.s ? buf_take(&b) : xstrdup("");
+}
+
+const char *pf_renamed_to(const place_hit *h)
+{
+    if (!h->ended)
+        return NULL;
+    for (size_t i = 0; i < h->hist.nnames; i++)
+        if (!h->hist.names[i].ended)
+            return h->hist.names[i].name;
+    return NULL;
+}
+
+char *pf_now_text(const place_hit *h)
+{
+    const char *renamed = pf_renamed_to(h);
+    if (renamed)
+        return xasprintf("%s %s", h->code, renamed);
+    buf_t b;
+    buf_init(&b);
+    for (size_t i = 0; h->ended && i < h->hist.nnow; i++)
+        buf_printf(&b, "%s%s %s", i ? "；" : "", h->hist.now[i].code, h->hist.now[i].name);
+    return b.s ? buf_take(&b) : xstrdup("");
+}
+
+/* ---- tables ---------------------------------------------------------------------------- */
+
+typedef struct {
+    buf_t *b;
+    int csv;
+    enum convert_script script;
+    size_t col;
+} row_t;
+
+static void cell(row_t *w, const char *s)
+{
+    if (w->col++)
+        buf_adds(w->b, w->csv ? "," : "\t");
+    if (!s)
+        return;
+    buf_t conv;
+    buf_init(&conv);
+    out_append(&conv, s, strlen(s), 0, w->script);
+    (w->csv ? out_csv_field : out_tsv_field)(w->b, conv.s ? conv.s : "", conv.len);
+    buf_free(&conv);
+}
+
+static void cell_num(row_t *w, long long v)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%lld", v);
+    cell(w, n);
+}
+
+static void end_row(row_t *w)
+{
+    buf_adds(w->b, w->csv ? "\r\n" : "\n");
+    w->col = 0;
+}
+
+void pf_hits_table(buf_t *b, const place_result *r, int csv, enum convert_script script)
+{
+    static const char *const columns[] = {"query",  "reason",   "code",        "name",
+                                          "level",  "type",     "type_by_code", "ended",
+                                          "path",   "children", "other_names", "now",
+                                          "as_of",  NULL};
+    row_t w = {b, csv, script, 0};
+    for (size_t c = 0; columns[c]; c++)
+        cell(&w, columns[c]);
+    end_row(&w);
+    for (size_t i = 0; i < r->n; i++) {
+        const place_hit *h = &r->hits[i];
+        char *others = pf_other_names(&h->hist, h->name, -1);
+        char *now = pf_now_text(h);
+        cell(&w, r->input);
+        cell(&w, place_reason_label(h->reason));
+        cell(&w, h->code);
+        cell(&w, h->name);
+        cell(&w, place_level_label(h->level));
+        cell(&w, h->type);
+        cell(&w, h->type_by_code ? "1" : "0");
+        cell(&w, h->ended ? "1" : "0");
+        cell(&w, h->path_text);
+        cell_num(&w, (long long)h->children);
+        cell(&w, others);
+        cell(&w, now);
+        cell(&w, r->as_of);
+        end_row(&w);
+        free(others);
+        free(now);
+    }
+}
+
+static void step_row(row_t *w, const place_history_t *h, const char *kind, const place_step *s,
+                     const char *as_of)
+{
+    cell(w, h->code);
+    cell(w, kind);
+    cell_num(w, s->depth);
+    cell(w, s->from.code);
+    cell(w, s->from.name);
+    cell(w, s->to.code);
+    cell(w, s->to.name);
+    cell(w, s->event);
+    cell(w, pf_relation_label(s->relation));
+    cell(w, s->to.ended ? "1" : "0");
+    cell(w, as_of);
+    end_row(w);
+}
+
+void pf_history_table(buf_t *b, const place_history_t *h, const char *as_of, int csv,
+                      enum convert_script script)
+{
+    static const char *const columns[] = {"code",    "kind",      "depth", "from_code",
+                                          "from_name", "to_code", "to_name", "event",
+                                          "relation", "ended",    "as_of", NULL};
+    static char empty[1]; /* the missing side of a name or code-in-force row */
+    row_t w = {b, csv, script, 0};
+    for (size_t c = 0; columns[c]; c++)
+        cell(&w, columns[c]);
+    end_row(&w);
+    for (size_t i = 0; i < h->nnames; i++) {
+        place_step s = {.to = {.name = h->names[i].name, .ended = h->names[i].ended}};
+        snprintf(s.to.code, sizeof s.to.code, "%s", h->code);
+        s.from.name = empty;
+        step_row(&w, h, "名称", &s, as_of);
+    }
+    for (size_t i = 0; i < h->npred; i++)
+        step_row(&w, h, "由来", &h->pred[i], as_of);
+    for (size_t i = 0; i < h->nsucc; i++)
+        step_row(&w, h, "演变", &h->succ[i], as_of);
+    for (size_t i = 0; i < h->nnow; i++) {
+        place_step s = {.to = h->now[i]};
+        s.from.name = empty;
+        step_row(&w, h, "现为", &s, as_of);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static void jstr(buf_t *b, const char *key, const char *value, int comma)
+{
+    buf_printf(b, "%s\"%s\":", comma ? "," : "", key);
+    if (value)
+        out_json_string(b, value, strlen(value));
+    else
+        buf_adds(b, "null");
+}
+
+static void json_ref(buf_t *b, const char *key, const place_ref *r)
+{
+    buf_printf(b, ",\"%s\":{", key);
+    jstr(b, "code", *r->code ? r->code : NULL, 0);
+    jstr(b, "name", r->name, 1);
+    buf_printf(b, ",\"ended\":%s}", r->ended ? "true" : "false");
+}
+
+static void json_steps(buf_t *b, const char *key, const place_step *v, size_t n)
+{
+    buf_printf(b, ",\"%s\":[", key);
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(b, "%s{\"depth\":%d", i ? "," : "", v[i].depth);
+        jstr(b, "event", v[i].event, 1);
+        jstr(b, "relation", v[i].relation, 1);
+        json_ref(b, "from", &v[i].from);
+        json_ref(b, "to", &v[i].to);
+        buf_addc(b, '}');
+    }
+    buf_addc(b, ']');
+}
+
+/* The history's fields, each preceded by a comma. */
+static void json_history_fields(buf_t *b, const place_history_t *h)
+{
+    buf_adds(b, ",\"names\":[");
+    for (size_t i = 0; i < h->nnames; i++) {
+        const place_name_row *n = &h->names[i];
+        buf_adds(b, i ? ",{" : "{");
+        jstr(b, "name", n->name, 0);
+        buf_printf(b, ",\"ended\":%s", n->ended ? "true" : "false");
+        jstr(b, "valid_from", n->valid_from, 1);
+        jstr(b, "valid_to", n->valid_to, 1);
+        buf_addc(b, '}');
+    }
+    buf_adds(b, "],\"now\":[");
+    for (size_t i = 0; i < h->nnow; i++) {
+        buf_adds(b, i ? ",{" : "{");
+        jstr(b, "code", h->now[i].code, 0);
+        jstr(b, "name", h->now[i].name, 1);
+        buf_addc(b, '}');
+    }
+    buf_addc(b, ']');
+    json_steps(b, "successors", h->succ, h->nsucc);
+    json_steps(b, "predecessors", h->pred, h->npred);
+}
+
+static void json_hit(buf_t *b, const place_hit *h)
+{
+    buf_printf(b, "{\"id\":%lld", h->id);
+    jstr(b, "code", h->code, 1);
+    jstr(b, "name", h->name, 1);
+    buf_printf(b, ",\"level\":%d", h->level);
+    jstr(b, "level_label", place_level_label(h->level), 1);
+    jstr(b, "type", *h->type ? h->type : NULL, 1);
+    buf_printf(b, ",\"type_by_code\":%s,\"ended\":%s", h->type_by_code ? "true" : "false",
+               h->ended ? "true" : "false");
+    jstr(b, "parent", *h->parent ? h->parent : NULL, 1);
+    buf_adds(b, ",\"path\":[");
+    for (size_t i = 0; i < h->npath; i++) {
+        if (i)
+            buf_addc(b, ',');
+        out_json_string(b, h->path[i], strlen(h->path[i]));
+    }
+    buf_addc(b, ']');
+    jstr(b, "path_text", h->path_text, 1);
+    buf_printf(b, ",\"children\":%zu", h->children);
+    jstr(b, "reason", place_reason_label(h->reason), 1);
+    jstr(b, "renamed_to", pf_renamed_to(h), 1);
+    json_history_fields(b, &h->hist);
+    buf_addc(b, '}');
+}
+
+void pf_hits_json(buf_t *b, const place_result *r, const char *mode)
+{
+    static const char *const routes[] = {"none", "code", "pinyin", "name"};
+    buf_addc(b, '{');
+    jstr(b, "mode", mode, 0);
+    jstr(b, "query", r->input, 1);
+    jstr(b, "route", routes[r->route], 1);
+    jstr(b, "problem", *r->problem ? r->problem : NULL, 1);
+    jstr(b, "searched", r->searched, 1);
+    jstr(b, "as_of", r->as_of, 1);
+    buf_printf(b, ",\"total\":%zu,\"total_estimated\":%s,\"same_name\":%zu,\"ms\":%.1f", r->total,
+               r->total_capped ? "true" : "false", r->same_name, r->ms);
+    buf_adds(b, ",\"results\":[");
+    for (size_t i = 0; i < r->n; i++) {
+        buf_adds(b, i ? ",\n" : "\n");
+        json_hit(b, &r->hits[i]);
+    }
+    buf_adds(b, r->n ? "\n]}\n" : "]}\n");
+}
+
+void pf_history_json(buf_t *b, const place_history_t *h, int known, const char *as_of)
+{
+    buf_addc(b, '{');
+    jstr(b, "code", h->code, 0);
+    buf_printf(b, ",\"known\":%s", known ? "true" : "false");
+    jstr(b, "as_of", as_of, 1);
+    json_history_fields(b, h);
+    buf_adds(b, "}\n");
+}
