@@ -1,5 +1,7 @@
 #include "cliopt.h"
 
+#include "output.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,4 +61,46 @@ int cliopt_close(const char *cmd, gk_db *db, textenc_out *out, int rc)
     }
     db_close(db);
     return rc;
+}
+
+int cliopt_output_take(const char *cmd, int argc, char **argv, int *i, cliopt_output *o,
+                       int *missing)
+{
+    const char *v;
+    if ((v = cliopt_value(argc, argv, i, "--format", missing))) {
+        static const char *const fmts[] = {"text", "tsv", "csv", "json"};
+        for (size_t k = 0; k < 4; k++)
+            if (!strcmp(v, fmts[k])) {
+                o->fmt = (enum cliopt_format)k;
+                return 1;
+            }
+        fprintf(stderr, "gongkai %s: unknown format %s (text, tsv, csv, json)\n", cmd, v);
+        return 2;
+    }
+    if ((v = cliopt_value(argc, argv, i, "--encoding", missing))) {
+        enum textenc e;
+        if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
+            fprintf(stderr, "gongkai %s: unknown encoding %s (utf-8, gb18030)\n", cmd, v);
+            return 2;
+        }
+        o->encoding = v;
+        return 1;
+    }
+    if ((v = cliopt_value(argc, argv, i, "--script", missing))) {
+        if (convert_parse(v, &o->script)) {
+            fprintf(stderr,
+                    "gongkai %s: unknown --script %s (simplified, traditional, original)\n", cmd,
+                    v);
+            return 2;
+        }
+        o->script_set = 1;
+        return 1;
+    }
+    return 0;
+}
+
+void cliopt_output_done(cliopt_output *o, int config_script)
+{
+    if (!o->script_set)
+        o->script = o->fmt == FMT_TEXT ? out_config_script(config_script) : CONVERT_ORIGINAL;
 }

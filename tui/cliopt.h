@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "convert.h"
 #include "db.h"
 #include "textenc.h"
 
@@ -14,6 +15,26 @@ const char *cliopt_value(int argc, char **argv, int *i, const char *name, int *m
 
 /* A whole decimal number in [min, max] into *out: 0, or -1. */
 int cliopt_count(const char *s, long min, long max, size_t *out);
+
+/* The output options every subcommand takes: --format text|tsv|csv|json, --encoding,
+ * --script. */
+enum cliopt_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON };
+
+typedef struct {
+    enum cliopt_format fmt;       /* FMT_TEXT */
+    const char *encoding;         /* NULL: UTF-8 */
+    enum convert_script script;   /* after cliopt_output_done */
+    int script_set;
+} cliopt_output;
+
+/* Takes argv[*i] when it is one of them: 1 taken, 0 not one of them (*missing as
+ * cliopt_value), 2 an error already said on stderr as "gongkai CMD: ...". */
+int cliopt_output_take(const char *cmd, int argc, char **argv, int *i, cliopt_output *o,
+                       int *missing);
+
+/* Without --script: text follows config.ini's [ui] script, tables and JSON keep the
+ * corpus's own script. */
+void cliopt_output_done(cliopt_output *o, int config_script);
 
 /* What every subcommand needs to answer: the database and standard output in the asked
  * encoding. 0, or 2 (the exit status) after saying why on stderr as "gongkai CMD: ...". */

@@ -16,14 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
-enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON };
 
 typedef struct {
     oc_opts oc;
-    enum format fmt;
-    const char *encoding;
-    enum convert_script script;
-    int script_set;
+    cliopt_output out; /* --format, --encoding, --script */
     buf_t input;
 } org_args;
 
@@ -79,12 +75,12 @@ static int parse_lists(const char *v, unsigned *kinds)
 static int parse_args(int argc, char **argv, const config_t *cfg, org_args *a)
 {
     memset(a, 0, sizeof *a);
-    a->encoding = "utf-8";
+    a->out.encoding = "utf-8";
     buf_init(&a->input);
     int words = 0, only_words = 0;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i], *v;
-        int missing = 0;
+        int missing = 0, taken;
         if (only_words || strncmp(arg, "-", 1) || !strcmp(arg, "-")) {
             buf_printf(&a->input, "%s%s", words++ ? " " : "", arg);
         } else if (!strcmp(arg, "--")) {
@@ -108,30 +104,9 @@ static int parse_args(int argc, char **argv, const config_t *cfg, org_args *a)
                 fprintf(stderr, "gongkai org: --limit takes 1..%d\n", OC_MAX_SUBJECTS);
                 return 2;
             }
-        } else if ((v = cliopt_value(argc, argv, &i, "--format", &missing))) {
-            static const char *const fmts[] = {"text", "tsv", "csv", "json"};
-            size_t k = 0;
-            while (k < 4 && strcmp(v, fmts[k]))
-                k++;
-            if (k == 4) {
-                fprintf(stderr, "gongkai org: unknown format %s (text, tsv, csv, json)\n", v);
+        } else if ((taken = cliopt_output_take("org", argc, argv, &i, &a->out, &missing))) {
+            if (taken == 2)
                 return 2;
-            }
-            a->fmt = (enum format)k;
-        } else if ((v = cliopt_value(argc, argv, &i, "--encoding", &missing))) {
-            enum textenc e;
-            if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
-                fprintf(stderr, "gongkai org: unknown encoding %s (utf-8, gb18030)\n", v);
-                return 2;
-            }
-            a->encoding = v;
-        } else if ((v = cliopt_value(argc, argv, &i, "--script", &missing))) {
-            if (convert_parse(v, &a->script)) {
-                fprintf(stderr, "gongkai org: unknown --script %s (simplified, traditional, "
-                                "original)\n", v);
-                return 2;
-            }
-            a->script_set = 1;
         } else {
             fprintf(stderr, missing ? "gongkai org: %s needs a value\n"
                                     : "gongkai org: unknown option %s\n", arg);
@@ -143,8 +118,7 @@ static int parse_args(int argc, char **argv, const config_t *cfg, org_args *a)
         usage(stderr);
         return 2;
     }
-    if (!a->script_set)
-        a->script = a->fmt == FMT_TEXT ? out_config_script(cfg->script) : CONVERT_ORIGINAL;
+    cliopt_output_done(&a->out, cfg->script);
     return 0;
 }
 
@@ -157,31 +131,6 @@ static const char *const columns[] = {
     "listed_by",    "doc_no",       "removed_date",  "removed_reason", "next_date",
     "basis",        "source",       "as_of",         NULL};
 
-typedef struct {
-    buf_t *b;
-    int csv;
-    enum convert_script script;
-    size_t col;
-} row_t;
-
-static void cell(row_t *w, const char *s)
-{
-    if (w->col++)
-        buf_adds(w->b, w->csv ? "," : "\t");
-    if (!s)
-        return;
-    buf_t conv;
-    buf_init(&conv);
-    out_append(&conv, s, strlen(s), 0, w->script);
-    (w->csv ? out_csv_field : out_tsv_field)(w->b, conv.s ? conv.s : "", conv.len);
-    buf_free(&conv);
-}
-
-static void end_row(row_t *w)
-{
-    buf_adds(w->b, w->csv ? "\r\n" : "\n");
-    w->col = 0;
-}
 
 /* The next computed date still to come, else the last one reached: "label date". */
 static char *next_event(const oc_listing *l, const oc_result *r, const char **basis)
@@ -203,48 +152,48 @@ static char *next_event(const oc_listing *l, const oc_result *r, const char **ba
                      pick->reached ? "（已届满）" : "");
 }
 
-static void subject_rows(row_t *w, const oc_result *r, const oc_subject *s)
+static void subject_rows(out_row *w, const oc_result *r, const oc_subject *s)
 {
     size_t n = s->nlistings ? s->nlistings : 1;
     for (size_t i = 0; i < n; i++) {
         const oc_listing *l = s->nlistings ? &s->listings[i] : NULL;
         char id[32];
         snprintf(id, sizeof id, "%lld", s->org_id);
-        cell(w, r->input);
-        cell(w, oc_verdict_label(s->verdict));
-        cell(w, id);
-        cell(w, s->name);
-        cell(w, s->uscc);
-        cell(w, s->uscc_check);
-        cell(w, s->org_type);
-        cell(w, s->reg_authority);
-        cell(w, s->status);
-        cell(w, s->why);
+        out_row_cell(w, r->input);
+        out_row_cell(w, oc_verdict_label(s->verdict));
+        out_row_cell(w, id);
+        out_row_cell(w, s->name);
+        out_row_cell(w, s->uscc);
+        out_row_cell(w, s->uscc_check);
+        out_row_cell(w, s->org_type);
+        out_row_cell(w, s->reg_authority);
+        out_row_cell(w, s->status);
+        out_row_cell(w, s->why);
         if (!l) {
             for (int c = 0; c < 10; c++)
-                cell(w, NULL);
+                out_row_cell(w, NULL);
         } else {
             const char *basis;
             char *next = next_event(l, r, &basis);
-            cell(w, list_kind_name(l->kind));
-            cell(w, l->current ? "在列" : "已移出");
-            cell(w, l->name);
-            cell(w, l->listed_date ? l->listed_date : l->listed_raw);
-            cell(w, l->listed_reason ? l->listed_reason : l->note);
-            cell(w, l->listed_by);
-            cell(w, l->doc_no);
-            cell(w, l->removed_date);
-            cell(w, l->removed_reason);
-            cell(w, next);
-            cell(w, basis && *basis ? basis : NULL);
+            out_row_cell(w, list_kind_name(l->kind));
+            out_row_cell(w, l->current ? "在列" : "已移出");
+            out_row_cell(w, l->name);
+            out_row_cell(w, l->listed_date ? l->listed_date : l->listed_raw);
+            out_row_cell(w, l->listed_reason ? l->listed_reason : l->note);
+            out_row_cell(w, l->listed_by);
+            out_row_cell(w, l->doc_no);
+            out_row_cell(w, l->removed_date);
+            out_row_cell(w, l->removed_reason);
+            out_row_cell(w, next);
+            out_row_cell(w, basis && *basis ? basis : NULL);
             free(next);
         }
         if (l)
-            cell(w, l->source);
+            out_row_cell(w, l->source);
         else
-            cell(w, s->source);
-        cell(w, r->as_of);
-        end_row(w);
+            out_row_cell(w, s->source);
+        out_row_cell(w, r->as_of);
+        out_row_end(w);
     }
 }
 
@@ -258,21 +207,21 @@ static const char *nothing_verdict(const oc_result *r)
 
 static void print_table(buf_t *b, textenc_out *o, const oc_result *r, const org_args *a)
 {
-    row_t w = {b, a->fmt == FMT_CSV, a->script, 0};
+    out_row w = {b, a->out.fmt == FMT_CSV, a->out.script, 0};
     for (size_t c = 0; columns[c]; c++)
-        cell(&w, columns[c]);
-    end_row(&w);
+        out_row_cell(&w, columns[c]);
+    out_row_end(&w);
     if (!r->n) {
         /* An answer even when nothing matched: the verdict and what was searched. */
-        cell(&w, r->input);
-        cell(&w, nothing_verdict(r));
+        out_row_cell(&w, r->input);
+        out_row_cell(&w, nothing_verdict(r));
         for (int c = 0; c < 7; c++)
-            cell(&w, NULL);
-        cell(&w, r->searched);
+            out_row_cell(&w, NULL);
+        out_row_cell(&w, r->searched);
         for (int c = 0; c < 12; c++)
-            cell(&w, NULL);
-        cell(&w, r->as_of);
-        end_row(&w);
+            out_row_cell(&w, NULL);
+        out_row_cell(&w, r->as_of);
+        out_row_end(&w);
     }
     for (size_t i = 0; i < r->n; i++) {
         subject_rows(&w, r, &r->subjects[i]);
@@ -415,7 +364,7 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
     char *err = NULL;
     gk_db *db;
     textenc_out *o;
-    if (cliopt_open("org", db_path, a.encoding, &db, &o) != 0) {
+    if (cliopt_open("org", db_path, a.out.encoding, &db, &o) != 0) {
         buf_free(&a.input);
         return 2;
     }
@@ -427,9 +376,9 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
     } else {
         buf_t b;
         buf_init(&b);
-        if (a.fmt == FMT_TEXT)
-            ov_print(&b, &r, a.script);
-        else if (a.fmt == FMT_JSON)
+        if (a.out.fmt == FMT_TEXT)
+            ov_print(&b, &r, a.out.script);
+        else if (a.out.fmt == FMT_JSON)
             print_json(&b, o, &r);
         else
             print_table(&b, o, &r, &a);

@@ -14,16 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON };
 enum mode { MODE_LOOKUP, MODE_CHILDREN, MODE_HISTORY };
 
 typedef struct {
     place_opts po;
-    enum format fmt;
+    cliopt_output out; /* --format, --encoding, --script */
     enum mode mode;
-    const char *encoding;
-    enum convert_script script;
-    int script_set;
     buf_t input;
 } place_args;
 
@@ -45,28 +41,17 @@ static void usage(FILE *f)
           f);
 }
 
-static int parse_format(const char *v, enum format *out)
-{
-    static const char *const fmts[] = {"text", "tsv", "csv", "json"};
-    for (size_t k = 0; k < 4; k++)
-        if (!strcmp(v, fmts[k])) {
-            *out = (enum format)k;
-            return 0;
-        }
-    return -1;
-}
-
 static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
 {
     memset(a, 0, sizeof *a);
     place_opts def = PLACE_OPTS_INIT;
     a->po = def;
-    a->encoding = "utf-8";
+    a->out.encoding = "utf-8";
     buf_init(&a->input);
     int words = 0, only_words = 0;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i], *v;
-        int missing = 0;
+        int missing = 0, taken;
         size_t n;
         if (only_words || strncmp(arg, "-", 1) || !strcmp(arg, "-")) {
             buf_printf(&a->input, "%s%s", words++ ? " " : "", arg);
@@ -92,25 +77,9 @@ static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
                 fprintf(stderr, "gongkai place: --limit takes 1..%d\n", PLACE_MAX_LIMIT);
                 return 2;
             }
-        } else if ((v = cliopt_value(argc, argv, &i, "--format", &missing))) {
-            if (parse_format(v, &a->fmt)) {
-                fprintf(stderr, "gongkai place: unknown format %s (text, tsv, csv, json)\n", v);
+        } else if ((taken = cliopt_output_take("place", argc, argv, &i, &a->out, &missing))) {
+            if (taken == 2)
                 return 2;
-            }
-        } else if ((v = cliopt_value(argc, argv, &i, "--encoding", &missing))) {
-            enum textenc e;
-            if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
-                fprintf(stderr, "gongkai place: unknown encoding %s (utf-8, gb18030)\n", v);
-                return 2;
-            }
-            a->encoding = v;
-        } else if ((v = cliopt_value(argc, argv, &i, "--script", &missing))) {
-            if (convert_parse(v, &a->script)) {
-                fprintf(stderr, "gongkai place: unknown --script %s (simplified, traditional, "
-                                "original)\n", v);
-                return 2;
-            }
-            a->script_set = 1;
         } else {
             fprintf(stderr, missing ? "gongkai place: %s needs a value\n"
                                     : "gongkai place: unknown option %s\n", arg);
@@ -133,8 +102,7 @@ static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
             return 2;
         }
     }
-    if (!a->script_set)
-        a->script = a->fmt == FMT_TEXT ? out_config_script(cfg->script) : CONVERT_ORIGINAL;
+    cliopt_output_done(&a->out, cfg->script);
     return 0;
 }
 
@@ -295,12 +263,12 @@ static int run_lookup(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
         place_result_free(&r);
         return 2;
     }
-    if (a->fmt == FMT_TEXT)
-        lookup_text(b, &r, a->script);
-    else if (a->fmt == FMT_JSON)
+    if (a->out.fmt == FMT_TEXT)
+        lookup_text(b, &r, a->out.script);
+    else if (a->out.fmt == FMT_JSON)
         pf_hits_json(b, &r, "lookup");
     else
-        pf_hits_table(b, &r, a->fmt == FMT_CSV, a->script);
+        pf_hits_table(b, &r, a->out.fmt == FMT_CSV, a->out.script);
     out_flush(o, b);
     int rc = r.n ? 0 : 1;
     place_result_free(&r);
@@ -315,7 +283,7 @@ static int run_children(gk_db *db, textenc_out *o, const place_args *a, buf_t *b
     one.limit = 1;
     memset(&self, 0, sizeof self);
     int rc = place_children(db, a->input.s, &a->po, &r, &err);
-    if (!rc && a->fmt == FMT_TEXT)
+    if (!rc && a->out.fmt == FMT_TEXT)
         rc = place_lookup(db, a->input.s, &one, &self, &err);
     if (rc) {
         fprintf(stderr, "gongkai place: %s\n", err);
@@ -324,12 +292,12 @@ static int run_children(gk_db *db, textenc_out *o, const place_args *a, buf_t *b
         place_result_free(&self);
         return 2;
     }
-    if (a->fmt == FMT_TEXT)
-        children_text(b, &self, &r, a->script);
-    else if (a->fmt == FMT_JSON)
+    if (a->out.fmt == FMT_TEXT)
+        children_text(b, &self, &r, a->out.script);
+    else if (a->out.fmt == FMT_JSON)
         pf_hits_json(b, &r, "children");
     else
-        pf_hits_table(b, &r, a->fmt == FMT_CSV, a->script);
+        pf_hits_table(b, &r, a->out.fmt == FMT_CSV, a->out.script);
     out_flush(o, b);
     rc = r.n ? 0 : 1;
     place_result_free(&r);
@@ -352,12 +320,12 @@ static int run_history(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
         div_normalize(a->input.s, h.code);
     char *as_of = db_meta(db->h, "as_of");
     const char *d = as_of ? as_of : "";
-    if (a->fmt == FMT_TEXT)
-        history_text(b, &h, rc == 0, d, a->script);
-    else if (a->fmt == FMT_JSON)
+    if (a->out.fmt == FMT_TEXT)
+        history_text(b, &h, rc == 0, d, a->out.script);
+    else if (a->out.fmt == FMT_JSON)
         pf_history_json(b, &h, rc == 0, d);
     else
-        pf_history_table(b, &h, d, a->fmt == FMT_CSV, a->script);
+        pf_history_table(b, &h, d, a->out.fmt == FMT_CSV, a->out.script);
     out_flush(o, b);
     free(as_of);
     place_history_free(&h);
@@ -374,7 +342,7 @@ int cmd_place_main(int argc, char **argv, const config_t *cfg, const char *db_pa
     }
     gk_db *db;
     textenc_out *o;
-    if (cliopt_open("place", db_path, a.encoding, &db, &o) != 0) {
+    if (cliopt_open("place", db_path, a.out.encoding, &db, &o) != 0) {
         buf_free(&a.input);
         return 2;
     }

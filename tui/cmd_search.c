@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-enum format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON };
 
 static void usage(FILE *f)
 {
@@ -35,11 +34,8 @@ static void usage(FILE *f)
 
 typedef struct {
     search_opts so;
-    enum format fmt;
-    const char *encoding;
+    cliopt_output out; /* --format, --encoding, --script */
     enum out_mark mark;
-    enum convert_script script;
-    int script_set;
     buf_t query;
 } search_args;
 
@@ -51,13 +47,13 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
     a->so.limit = (size_t)cfg->search_limit;
     a->so.snippet_chars = (size_t)cfg->snippet_chars;
     a->so.or_mode = cfg->search_mode == CONFIG_MODE_OR;
-    a->encoding = "utf-8";
+    a->out.encoding = "utf-8";
     a->mark = out_mark_default(stdout);
     buf_init(&a->query);
     int words = 0, only_words = 0;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i], *v;
-        int missing = 0;
+        int missing = 0, taken;
         if (only_words || arg[0] != '-' || (arg[1] != '-' && strcmp(arg, "-h"))) {
             /* "-word" is the query syntax for exclusion, not an option. */
             buf_printf(&a->query, "%s%s", words++ ? " " : "", arg);
@@ -77,23 +73,9 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
                 return 2;
             }
             a->so.domain = v;
-        } else if ((v = cliopt_value(argc, argv, &i, "--format", &missing))) {
-            static const char *const fmts[] = {"text", "tsv", "csv", "json"};
-            size_t k = 0;
-            while (k < 4 && strcmp(v, fmts[k]))
-                k++;
-            if (k == 4) {
-                fprintf(stderr, "gongkai search: unknown format %s (text, tsv, csv, json)\n", v);
+        } else if ((taken = cliopt_output_take("search", argc, argv, &i, &a->out, &missing))) {
+            if (taken == 2)
                 return 2;
-            }
-            a->fmt = (enum format)k;
-        } else if ((v = cliopt_value(argc, argv, &i, "--encoding", &missing))) {
-            enum textenc e;
-            if (textenc_parse_name(v, &e) || e == TEXTENC_AUTO) {
-                fprintf(stderr, "gongkai search: unknown encoding %s (utf-8, gb18030)\n", v);
-                return 2;
-            }
-            a->encoding = v;
         } else if ((v = cliopt_value(argc, argv, &i, "--limit", &missing))) {
             if (cliopt_count(v, CONFIG_SEARCH_LIMIT_MIN, CONFIG_SEARCH_LIMIT_MAX, &a->so.limit)) {
                 fprintf(stderr, "gongkai search: --limit takes %d..%d\n",
@@ -110,13 +92,6 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
                 fprintf(stderr, "gongkai search: unknown --mark %s (ansi, brackets, none)\n", v);
                 return 2;
             }
-        } else if ((v = cliopt_value(argc, argv, &i, "--script", &missing))) {
-            if (convert_parse(v, &a->script)) {
-                fprintf(stderr, "gongkai search: unknown --script %s (simplified, traditional, "
-                                "original)\n", v);
-                return 2;
-            }
-            a->script_set = 1;
         } else {
             if (missing)
                 fprintf(stderr, "gongkai search: %s needs a value\n", arg);
@@ -131,18 +106,17 @@ static int parse_args(int argc, char **argv, const config_t *cfg, search_args *a
         return 2;
     }
     /* Exports keep the text as stored unless a script is asked for. */
-    if (!a->script_set)
-        a->script = a->fmt == FMT_TEXT ? out_config_script(cfg->script) : CONVERT_ORIGINAL;
+    cliopt_output_done(&a->out, cfg->script);
     return 0;
 }
 
 static void print_text(buf_t *b, const search_result *r, const search_args *a)
 {
     for (size_t i = 0; i < r->n; i++)
-        out_hit_line(b, &r->hits[i], 0, a->mark, a->script);
+        out_hit_line(b, &r->hits[i], 0, a->mark, a->out.script);
     if (isatty(STDOUT_FILENO))
         out_summary(b, r, a->so.offset, !strcmp(search_domain_name(a->so.domain), "all"),
-                    a->script);
+                    a->out.script);
 }
 
 /* The title and snippet of a hit as emitted (sanitised, converted). */
@@ -157,7 +131,7 @@ static void print_table(buf_t *b, textenc_out *o, const search_result *r, const 
 {
     static const char *const cols[] = {"domain", "id", "ref_id", "title", "status", "date",
                                        "snippet"};
-    int csv = a->fmt == FMT_CSV;
+    int csv = a->out.fmt == FMT_CSV;
     const char *sep = csv ? "," : "\t", *eol = csv ? "\r\n" : "\n";
     for (size_t c = 0; c < 7; c++)
         buf_printf(b, "%s%s", c ? sep : "", cols[c]);
@@ -165,7 +139,7 @@ static void print_table(buf_t *b, textenc_out *o, const search_result *r, const 
     for (size_t i = 0; i < r->n; i++) {
         const search_hit *h = &r->hits[i];
         out_text title, snip;
-        hit_texts(h, a->script, &title, &snip);
+        hit_texts(h, a->out.script, &title, &snip);
         char ids[64];
         snprintf(ids, sizeof ids, "%s%lld%s%lld%s", sep, h->doc_id, sep, h->ref_id, sep);
         const char *status = h->status ? h->status : "", *date = h->date ? h->date : "";
@@ -212,7 +186,7 @@ static void print_json(buf_t *b, textenc_out *o, const search_result *r, const s
     for (size_t i = 0; i < r->n; i++) {
         const search_hit *h = &r->hits[i];
         out_text title, snip;
-        hit_texts(h, a->script, &title, &snip);
+        hit_texts(h, a->out.script, &title, &snip);
         buf_adds(b, i ? ",\n{" : "\n{");
         json_key_string(b, "domain", h->domain);
         buf_printf(b, ",\"id\":%lld,\"ref_id\":%lld,\"title\":", h->doc_id, h->ref_id);
@@ -246,7 +220,7 @@ int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_p
     char *err = NULL;
     gk_db *db;
     textenc_out *o;
-    if (cliopt_open("search", db_path, a.encoding, &db, &o) != 0) {
+    if (cliopt_open("search", db_path, a.out.encoding, &db, &o) != 0) {
         buf_free(&a.query);
         return 2;
     }
@@ -264,9 +238,9 @@ int cmd_search_main(int argc, char **argv, const config_t *cfg, const char *db_p
         }
         buf_t b;
         buf_init(&b);
-        if (a.fmt == FMT_TEXT)
+        if (a.out.fmt == FMT_TEXT)
             print_text(&b, &r, &a);
-        else if (a.fmt == FMT_JSON)
+        else if (a.out.fmt == FMT_JSON)
             print_json(&b, o, &r, &a);
         else
             print_table(&b, o, &r, &a);

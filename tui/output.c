@@ -326,3 +326,29 @@ int out_flush(textenc_out *o, buf_t *b)
     buf_clear(b);
     return rc;
 }
+
+void out_row_cell(out_row *w, const char *s)
+{
+    if (w->col++)
+        buf_adds(w->b, w->csv ? "," : "\t");
+    if (!s)
+        return;
+    buf_t conv;
+    buf_init(&conv);
+    out_append(&conv, s, strlen(s), 0, w->script);
+    (w->csv ? out_csv_field : out_tsv_field)(w->b, conv.s ? conv.s : "", conv.len);
+    buf_free(&conv);
+}
+
+void out_row_num(out_row *w, long long v)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%lld", v);
+    out_row_cell(w, n);
+}
+
+void out_row_end(out_row *w)
+{
+    buf_adds(w->b, w->csv ? "\r\n" : "\n");
+    w->col = 0;
+}

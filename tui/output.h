@@ -84,6 +84,19 @@ enum convert_script out_config_script(int config_script);
  *   U+2029 too so that the output is also valid JavaScript. */
 void out_tsv_field(buf_t *b, const char *s, size_t len);
 void out_csv_field(buf_t *b, const char *s, size_t len);
+
+/* A table being written row by row, TSV or CSV (CRLF rows, the formula guard), every cell
+ * sanitised and converted to script: {b, csv, script, 0}. */
+typedef struct {
+    buf_t *b;
+    int csv;
+    enum convert_script script;
+    size_t col;
+} out_row;
+
+void out_row_cell(out_row *w, const char *s); /* NULL: an empty cell */
+void out_row_num(out_row *w, long long v);
+void out_row_end(out_row *w);
 void out_json_string(buf_t *b, const char *s, size_t len);
 
 /* [[start,end],...] of t's spans as code point offsets into t->s. */

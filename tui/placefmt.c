@@ -61,38 +61,6 @@ char *pf_now_text(const place_hit *h)
 
 /* ---- tables ---------------------------------------------------------------------------- */
 
-typedef struct {
-    buf_t *b;
-    int csv;
-    enum convert_script script;
-    size_t col;
-} row_t;
-
-static void cell(row_t *w, const char *s)
-{
-    if (w->col++)
-        buf_adds(w->b, w->csv ? "," : "\t");
-    if (!s)
-        return;
-    buf_t conv;
-    buf_init(&conv);
-    out_append(&conv, s, strlen(s), 0, w->script);
-    (w->csv ? out_csv_field : out_tsv_field)(w->b, conv.s ? conv.s : "", conv.len);
-    buf_free(&conv);
-}
-
-static void cell_num(row_t *w, long long v)
-{
-    char n[32];
-    snprintf(n, sizeof n, "%lld", v);
-    cell(w, n);
-}
-
-static void end_row(row_t *w)
-{
-    buf_adds(w->b, w->csv ? "\r\n" : "\n");
-    w->col = 0;
-}
 
 void pf_hits_table(buf_t *b, const place_result *r, int csv, enum convert_script script)
 {
@@ -100,48 +68,48 @@ void pf_hits_table(buf_t *b, const place_result *r, int csv, enum convert_script
                                           "level",  "type",     "type_by_code", "ended",
                                           "path",   "children", "other_names", "now",
                                           "as_of",  NULL};
-    row_t w = {b, csv, script, 0};
+    out_row w = {b, csv, script, 0};
     for (size_t c = 0; columns[c]; c++)
-        cell(&w, columns[c]);
-    end_row(&w);
+        out_row_cell(&w, columns[c]);
+    out_row_end(&w);
     for (size_t i = 0; i < r->n; i++) {
         const place_hit *h = &r->hits[i];
         char *others = pf_other_names(&h->hist, h->name, -1);
         char *now = pf_now_text(h);
-        cell(&w, r->input);
-        cell(&w, place_reason_label(h->reason));
-        cell(&w, h->code);
-        cell(&w, h->name);
-        cell(&w, place_level_label(h->level));
-        cell(&w, h->type);
-        cell(&w, h->type_by_code ? "1" : "0");
-        cell(&w, h->ended ? "1" : "0");
-        cell(&w, h->path_text);
-        cell_num(&w, (long long)h->children);
-        cell(&w, others);
-        cell(&w, now);
-        cell(&w, r->as_of);
-        end_row(&w);
+        out_row_cell(&w, r->input);
+        out_row_cell(&w, place_reason_label(h->reason));
+        out_row_cell(&w, h->code);
+        out_row_cell(&w, h->name);
+        out_row_cell(&w, place_level_label(h->level));
+        out_row_cell(&w, h->type);
+        out_row_cell(&w, h->type_by_code ? "1" : "0");
+        out_row_cell(&w, h->ended ? "1" : "0");
+        out_row_cell(&w, h->path_text);
+        out_row_num(&w, (long long)h->children);
+        out_row_cell(&w, others);
+        out_row_cell(&w, now);
+        out_row_cell(&w, r->as_of);
+        out_row_end(&w);
         free(others);
         free(now);
     }
 }
 
-static void step_row(row_t *w, const place_history_t *h, const char *kind, const place_step *s,
+static void step_row(out_row *w, const place_history_t *h, const char *kind, const place_step *s,
                      const char *as_of)
 {
-    cell(w, h->code);
-    cell(w, kind);
-    cell_num(w, s->depth);
-    cell(w, s->from.code);
-    cell(w, s->from.name);
-    cell(w, s->to.code);
-    cell(w, s->to.name);
-    cell(w, s->event);
-    cell(w, pf_relation_label(s->relation));
-    cell(w, s->to.ended ? "1" : "0");
-    cell(w, as_of);
-    end_row(w);
+    out_row_cell(w, h->code);
+    out_row_cell(w, kind);
+    out_row_num(w, s->depth);
+    out_row_cell(w, s->from.code);
+    out_row_cell(w, s->from.name);
+    out_row_cell(w, s->to.code);
+    out_row_cell(w, s->to.name);
+    out_row_cell(w, s->event);
+    out_row_cell(w, pf_relation_label(s->relation));
+    out_row_cell(w, s->to.ended ? "1" : "0");
+    out_row_cell(w, as_of);
+    out_row_end(w);
 }
 
 void pf_history_table(buf_t *b, const place_history_t *h, const char *as_of, int csv,
@@ -151,10 +119,10 @@ void pf_history_table(buf_t *b, const place_history_t *h, const char *as_of, int
                                           "from_name", "to_code", "to_name", "event",
                                           "relation", "ended",    "as_of", NULL};
     static char empty[1]; /* the missing side of a name or code-in-force row */
-    row_t w = {b, csv, script, 0};
+    out_row w = {b, csv, script, 0};
     for (size_t c = 0; columns[c]; c++)
-        cell(&w, columns[c]);
-    end_row(&w);
+        out_row_cell(&w, columns[c]);
+    out_row_end(&w);
     for (size_t i = 0; i < h->nnames; i++) {
         place_step s = {.to = {.name = h->names[i].name, .ended = h->names[i].ended}};
         snprintf(s.to.code, sizeof s.to.code, "%s", h->code);
