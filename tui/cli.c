@@ -6,6 +6,8 @@
 #include "hist.h"
 #include "orgview.h"
 #include "output.h"
+#include "place.h"
+#include "placetext.h"
 #include "search.h"
 #include "u8.h"
 #include "utf8dec.h"
@@ -51,6 +53,7 @@ static void help(cli_state *c)
            "  open N         显示第 N 条结果全文（show result N in full）\n"
            "  show 法规名 [条]  显示法规或其中一条，如 show 社会救助暂行办法 第十一条\n"
            "  org 名称或代码   社会组织是否在名单上（is an organisation on a list?）\n"
+           "  place 地名、代码或拼音  行政区划查询，如 place 东城区、place 110101、place cq\n"
            "  help           本说明\n"
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
@@ -184,6 +187,28 @@ static void cmd_org(cli_state *c, const char *arg)
     oc_result_free(&r);
 }
 
+/* A place look-up, printed as `gongkai place` prints it. */
+static void cmd_place(cli_state *c, const char *arg)
+{
+    if (!*arg) {
+        say(c, "用法：place 地名、区划代码或拼音，如 place 东城区、place 110101、place dongcheng");
+        return;
+    }
+    place_result r;
+    char *err = NULL;
+    if (place_lookup(c->db, arg, NULL, &r, &err) != 0) {
+        say(c, err ? err : "查询失败");
+        free(err);
+    } else {
+        buf_t b;
+        buf_init(&b);
+        pt_lookup(&b, &r, c->script);
+        out_flush(c->o, &b);
+        buf_free(&b);
+    }
+    place_result_free(&r);
+}
+
 /* Word at the start of line: returns the rest after it (spaces skipped) when the line
  * starts with word followed by a space or the end, else NULL. */
 static const char *command(const char *line, const char *word)
@@ -215,6 +240,8 @@ static int run_line(cli_state *c, const char *raw)
         cmd_open(c, arg);
     } else if ((arg = command(line, "org"))) {
         cmd_org(c, arg);
+    } else if ((arg = command(line, "place"))) {
+        cmd_place(c, arg);
     } else if ((arg = command(line, "in"))) {
         cmd_in(c, arg);
     } else if ((arg = command(line, "show"))) {

@@ -576,4 +576,11 @@ for q in '"a" OR b*' 'NEAR(东城 区)' '东城*' "'; DROP TABLE division; --" '
         ok "place_hostile_$i"
     fi
 done
+
+# The line mode answers a place look-up as `gongkai place` does.
+printf 'place 東城區\nplace cq\nplace\nquit\n' | "$BIN" --db "$PDB" --cli >"$T/out" 2>"$T/err"
+rc=$?
+check place_line_mode "exit $rc: $(head -n 4 "$T/out") $(cat "$T/err")" sh -c '
+    [ "$2" -eq 0 ] && grep -q "东城区 110101 — 北京市 / 东城区" "$1" &&
+    grep -q "重庆市 500000.*拼音首字母" "$1" && grep -q "用法：place" "$1"' _ "$T/out" "$rc"
 exit 0
