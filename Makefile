@@ -6,6 +6,7 @@
 #   make asan       the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmarks on a generated 100 MB corpus (figures and ratios)
 #   make bench-orgs only the organisation-check benchmark (1,000,000 generated organisations)
+#   make bench-places only the place look-up benchmark (the real division tables, if present)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -65,7 +66,7 @@ TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
 BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
-.PHONY: all deps run test test-only asan bench bench-orgs install uninstall clean check-deps
+.PHONY: all deps run test test-only asan bench bench-orgs bench-places install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -153,6 +154,15 @@ $(BUILD)/bench/genorgs: $(GENORGS_OBJ) $(LIB)
 $(BUILD)/bench/orgbench: $(ORGBENCH_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(ORGBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
 
+# The place look-up benchmark (bench/places.sh): placebench is bench/placebench.c +
+# bench/pb_*.c (+ bench/rng.c, the seeded draw of the queries).
+PLACEBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/placebench.c bench/rng.c $(wildcard bench/pb_*.c))
+
+$(PLACEBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(BUILD)/bench/placebench: $(PLACEBENCH_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(PLACEBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
+
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
@@ -165,16 +175,24 @@ asan: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \
-	  $(BUILD)/tests/vtrun $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench
+	  $(BUILD)/tests/vtrun $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench \
+	  $(BUILD)/bench/placebench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/console.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
 
 # Only the organisation check (bench/orgs.sh): BENCH_ORGS, BENCH_LISTINGS, BENCH_SEED,
 # BENCH_ORG_QUERIES, BENCH_ORG_REPS, BENCH_ORG_BASE_REPS, GONGKAI (docs/benchmarks.md).
 bench-orgs: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
+
+# Only the place look-up (bench/places.sh) on ../shared/corpus/places, when present:
+# BENCH_PLACE_REPS, BENCH_PLACE_BASE_REPS, BENCH_PLACE_QUERIES, BENCH_SEED, GONGKAI.
+bench-places: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/placebench
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db
