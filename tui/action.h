@@ -11,6 +11,7 @@
     X(PANE_SEARCH, "pane-search", "搜索", "搜索窗格：查全部 search everything")                       \
     X(PANE_REGS, "pane-regs", "法规", "法规窗格 regulations")                                        \
     X(PANE_ORGS, "pane-orgs", "组织", "社会组织窗格：是否在名单上 organisations and lists")            \
+    X(PANE_PLACES, "pane-places", "地名", "地名窗格：区划名称、代码和沿革 places and division codes")      \
     X(NEXT_PANE, "next-pane", "下个", "下一个窗格 next pane")                                         \
     X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
     X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
@@ -23,7 +24,7 @@
     X(LAST, "last", "末行", "最后一行 last")                                                         \
     X(OPEN, "open", "打开", "打开 open")                                                             \
     X(BACK, "back", "返回", "返回 back")                                                             \
-    X(FILTER, "filter", "筛选", "筛选：法规按效力位阶，组织按名单地区 filter")                     \
+    X(FILTER, "filter", "筛选", "筛选：法规按效力位阶，组织按名单地区，地名按层级 filter")                     \
     X(SORT, "sort", "排序", "排序 sort")                                                             \
     X(TOGGLE_REPEALED, "toggle-repealed", "已废止", "显示/隐藏已修改、已废止 show or hide superseded")  \
     X(GOTO_ARTICLE, "goto-article", "跳转", "跳到第X条 go to an article")                            \
@@ -33,7 +34,9 @@
     X(PREV_MATCH, "prev-match", "上一处", "上一处匹配 previous match")                                 \
     X(COPY_CITATION, "copy-citation", "引用", "复制引用 copy the citation")                          \
     X(VERSIONS, "versions", "版本", "版本列表 versions")                                             \
-    X(TOGGLE_TREE, "toggle-tree", "目录", "显示/隐藏条文目录 article list")
+    X(TOGGLE_TREE, "toggle-tree", "目录", "显示/隐藏条文目录 article list")                  \
+    X(DETAIL, "detail", "详情", "详情：名称沿革和代码变更 details and history")                     \
+    X(AS_OF, "as-of", "日期", "按日期查：当时的名称和代码 as of a date")
 
 enum action {
     ACT_NONE = 0,

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops, &pane_orgs_ops};
+static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops, &pane_orgs_ops,
+                                            &pane_places_ops};
 
 /* ---- for panes ---------------------------------------------------------------------- */
 
@@ -64,6 +65,13 @@ void app_check_org(app *a, const char *text, const oc_opts *o)
     a->gen++;
     a->gen_pane = a->focus;
     worker_submit_org(a->worker, a->gen, text, o);
+}
+
+void app_lookup_place(app *a, const char *text, const place_opts *o)
+{
+    a->gen++;
+    a->gen_pane = a->focus;
+    worker_submit_place(a->worker, a->gen, text, o);
 }
 
 void app_cancel_search(app *a)
@@ -197,6 +205,7 @@ void app_do_action(app *a, enum action act)
     case ACT_PANE_SEARCH:
     case ACT_PANE_REGS:
     case ACT_PANE_ORGS:
+    case ACT_PANE_PLACES:
         for (int i = 0; i < a->npanes; i++)
             if (a->panes[i].ops->show == act)
                 focus_pane(a, i);
@@ -340,6 +349,8 @@ static void poll_results(app *a)
             p->ops->result(p->st, a, &r.search, rc, err);
         else if (p && r.kind == JOB_ORG && p->ops->org_result)
             p->ops->org_result(p->st, a, &r.org, rc, err);
+        else if (p && r.kind == JOB_PLACE && p->ops->place_result)
+            p->ops->place_result(p->st, a, &r.place, rc, err);
         else
             job_result_free(&r); /* overtaken by a newer query */
         free(err);

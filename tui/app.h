@@ -34,6 +34,10 @@ void app_search(app *a, const char *text, const search_opts *o);
  * the pane's org_result(). Supersedes any search or check in flight. */
 void app_check_org(app *a, const char *text, const oc_opts *o);
 
+/* Starts an asynchronous place look-up for the current pane; its result arrives in the
+ * pane's place_result(). Supersedes any search or check in flight. */
+void app_lookup_place(app *a, const char *text, const place_opts *o);
+
 /* Drops the search in flight, if any: its result will not be delivered. */
 void app_cancel_search(app *a);
 

@@ -10,6 +10,7 @@ static const char *const ctx_titles[KM_COUNT] = {
     [KM_REGS] = "法规列表 (regulations list)",
     [KM_DOC] = "法规正文 (a regulation's text)",
     [KM_ORGS] = "社会组织窗格 (organisations pane)",
+    [KM_PLACES] = "地名窗格 (places pane)",
 };
 
 /* Editing keys of the input line: fixed, not actions (lineedit.c). */

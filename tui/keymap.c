@@ -18,6 +18,7 @@ static const struct {
     {KM_GLOBAL, ACT_PANE_SEARCH, "F2 M-1"},
     {KM_GLOBAL, ACT_PANE_REGS, "F3 M-2"},
     {KM_GLOBAL, ACT_PANE_ORGS, "M-3"},
+    {KM_GLOBAL, ACT_PANE_PLACES, "M-4"},
     {KM_GLOBAL, ACT_NEXT_PANE, "Tab"},
     {KM_GLOBAL, ACT_PREV_PANE, "S-Tab"},
     {KM_GLOBAL, ACT_FOCUS_INPUT, "/ C-f"},
@@ -33,6 +34,10 @@ static const struct {
     {KM_REGS, ACT_FILTER, "F4"},
     {KM_ORGS, ACT_FILTER, "F4"},
     {KM_ORGS, ACT_COPY_CITATION, "c F8"},
+    {KM_PLACES, ACT_FILTER, "F4"},
+    {KM_PLACES, ACT_COPY_CITATION, "c F8"},
+    {KM_PLACES, ACT_DETAIL, "d F6"},
+    {KM_PLACES, ACT_AS_OF, "a F7"},
     {KM_REGS, ACT_SORT, "F6"},
     {KM_REGS, ACT_TOGGLE_REPEALED, "F7"},
     {KM_DOC, ACT_GOTO_ARTICLE, "g F4"},
@@ -192,6 +197,6 @@ int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a)
 const char *keymap_ctx_name(enum keymap_ctx ctx)
 {
     static const char *const names[KM_COUNT] = {"global", "list", "search", "regs", "doc",
-                                                "orgs"};
+                                                "orgs",   "places"};
     return ctx < KM_COUNT ? names[ctx] : "?";
 }

@@ -16,6 +16,7 @@ enum keymap_ctx {
     KM_REGS,       /* the regulations list */
     KM_DOC,        /* a regulation's text */
     KM_ORGS,       /* the organisations pane */
+    KM_PLACES,     /* the places pane */
     KM_COUNT
 };
 

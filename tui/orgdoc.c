@@ -37,7 +37,7 @@ void orgdoc_free(orgdoc *d)
 
 int orgdoc_actionable(const ov_line *l)
 {
-    return l->style == OV_TITLE || (l->style == OV_LINK && l->node_id) || l->org_id;
+    return l->style == OV_TITLE || (l->style == OV_LINK && l->node_id) || l->org_id || l->ref;
 }
 
 void orgdoc_set(orgdoc *d, ov_lines *lines)

@@ -13,10 +13,7 @@ enum ov_style ov_verdict_style(enum oc_verdict v)
     return v == OC_LISTED ? OV_LISTED : v == OC_WAS_LISTED ? OV_WAS : OV_CLEAR;
 }
 
-static ov_line *add(ov_lines *out, enum ov_style style, int indent, size_t subject,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static ov_line *add(ov_lines *out, enum ov_style style, int indent, size_t subject,
+ov_line *ov_add(ov_lines *out, enum ov_style style, int indent, size_t subject,
                     const char *fmt, ...)
 {
     out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -35,7 +32,7 @@ static ov_line *add(ov_lines *out, enum ov_style style, int indent, size_t subje
     return l;
 }
 
-static void tag(ov_line *l, const char *t, enum ov_style style)
+void ov_tag(ov_line *l, const char *t, enum ov_style style)
 {
     l->tag = xstrdup(t);
     l->tag_style = style;
@@ -108,7 +105,7 @@ static void code_line(ov_lines *out, const oc_subject *s, size_t si)
         buf_printf(&b, "；登记状态 %s", s->status);
     if (!s->registered && strcmp(s->org_type ? s->org_type : "", "个人"))
         buf_adds(&b, "；社会组织登记信息中没有此组织");
-    add(out, style, 3, si, "%s", b.s);
+    ov_add(out, style, 3, si, "%s", b.s);
     buf_free(&b);
 }
 
@@ -122,22 +119,22 @@ static void registry_lines(ov_lines *out, const oc_subject *s, size_t si)
         if (value[i])
             buf_printf(&b, "%s%s %s", b.len ? "；" : "", label[i], value[i]);
     if (b.len)
-        add(out, OV_PLAIN, 3, si, "%s", b.s);
+        ov_add(out, OV_PLAIN, 3, si, "%s", b.s);
     buf_free(&b);
     if (s->address)
-        add(out, OV_PLAIN, 3, si, "住所 %s", s->address);
+        ov_add(out, OV_PLAIN, 3, si, "住所 %s", s->address);
     if (s->scope)
-        add(out, OV_PLAIN, 3, si, "业务范围 %s", s->scope);
+        ov_add(out, OV_PLAIN, 3, si, "业务范围 %s", s->scope);
     if (s->nformer) {
         buf_init(&b);
         for (size_t i = 0; i < s->nformer; i++)
             buf_printf(&b, "%s%s", i ? "、" : "", s->former[i]);
-        add(out, OV_PLAIN, 3, si, "%s %s", s->registered ? "曾用名或名单所用名称" : "名单所用其他名称",
+        ov_add(out, OV_PLAIN, 3, si, "%s %s", s->registered ? "曾用名或名单所用名称" : "名单所用其他名称",
             b.s);
         buf_free(&b);
     }
     if (s->source && s->registered)
-        add(out, OV_DIM, 3, si, "登记信息来源 %s%s%s", s->source, s->as_of ? "；数据截至 " : "",
+        ov_add(out, OV_DIM, 3, si, "登记信息来源 %s%s%s", s->source, s->as_of ? "；数据截至 " : "",
             s->as_of ? s->as_of : "");
 }
 
@@ -185,45 +182,45 @@ static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l
         buf_printf(&b, "；%s", l->listed_by);
     if (l->doc_no)
         buf_printf(&b, "；%s", l->doc_no);
-    ov_line *head = add(out, OV_PLAIN, 3, si, "%s", b.s);
-    tag(head, l->current ? "在列" : "已移出", l->current ? OV_LISTED : OV_WAS);
+    ov_line *head = ov_add(out, OV_PLAIN, 3, si, "%s", b.s);
+    ov_tag(head, l->current ? "在列" : "已移出", l->current ? OV_LISTED : OV_WAS);
     buf_free(&b);
     if (strcmp(l->name, r->subjects[si].name))
-        add(out, OV_PLAIN, 5, si, "名单所列名称 %s", l->name);
+        ov_add(out, OV_PLAIN, 5, si, "名单所列名称 %s", l->name);
     if (l->listed_reason)
-        add(out, OV_PLAIN, 5, si, "事由 %s", l->listed_reason);
+        ov_add(out, OV_PLAIN, 5, si, "事由 %s", l->listed_reason);
     if (l->ground > 0 && list_kind_is_credit(l->kind))
-        add(out, OV_DIM, 5, si, "列入情形 第%d项", l->ground);
+        ov_add(out, OV_DIM, 5, si, "列入情形 第%d项", l->ground);
     if (l->note)
-        add(out, OV_PLAIN, 5, si, "备注 %s", l->note);
+        ov_add(out, OV_PLAIN, 5, si, "备注 %s", l->note);
     if (l->enforcement)
-        add(out, OV_PLAIN, 5, si, "执法主体 %s", l->enforcement);
+        ov_add(out, OV_PLAIN, 5, si, "执法主体 %s", l->enforcement);
     if (l->facts)
-        add(out, OV_PLAIN, 5, si, "违法事实 %s", l->facts);
+        ov_add(out, OV_PLAIN, 5, si, "违法事实 %s", l->facts);
     if (l->measures)
-        add(out, OV_PLAIN, 5, si, "惩戒措施 %s", l->measures);
+        ov_add(out, OV_PLAIN, 5, si, "惩戒措施 %s", l->measures);
     if (l->id_masked)
-        add(out, OV_PLAIN, 5, si, "身份证号 %s", l->id_masked);
+        ov_add(out, OV_PLAIN, 5, si, "身份证号 %s", l->id_masked);
     if (l->removed_date)
-        add(out, OV_PLAIN, 5, si, "移出 %s%s%s%s%s", l->removed_date,
+        ov_add(out, OV_PLAIN, 5, si, "移出 %s%s%s%s%s", l->removed_date,
             l->removed_reason ? "；" : "", l->removed_reason ? l->removed_reason : "",
             l->removed_by ? "；" : "", l->removed_by ? l->removed_by : "");
     for (size_t e = 0; e < l->nevents; e++) {
         char text[256];
         event_text(&l->events[e], text, sizeof text);
         const oc_basis *basis = &r->basis[l->events[e].rule];
-        ov_line *line = add(out, l->events[e].reached ? OV_DUE : OV_PLAIN, 5, si, "%s", text);
-        tag(line, "推算", OV_DIM);
+        ov_line *line = ov_add(out, l->events[e].reached ? OV_DUE : OV_PLAIN, 5, si, "%s", text);
+        ov_tag(line, "推算", OV_DIM);
         if (*basis->citation) {
-            ov_line *link = add(out, basis->node_id ? OV_LINK : OV_DIM, 7, si, "依据 %s%s",
+            ov_line *link = ov_add(out, basis->node_id ? OV_LINK : OV_DIM, 7, si, "依据 %s%s",
                                 basis->citation, basis->node_id ? "" : "（条文不在本库中）");
             link->node_id = basis->node_id;
         } else {
-            add(out, OV_DIM, 7, si, "依据 民政部令第60号（本库未写明条文）");
+            ov_add(out, OV_DIM, 7, si, "依据 民政部令第60号（本库未写明条文）");
         }
     }
     if (l->source || l->url)
-        add(out, OV_DIM, 5, si, "来源 %s%s%s%s%s", l->source ? l->source : "",
+        ov_add(out, OV_DIM, 5, si, "来源 %s%s%s%s%s", l->source ? l->source : "",
             l->source && l->url ? "；" : "", l->url ? l->url : "", l->as_of ? "；数据截至 " : "",
             l->as_of ? l->as_of : "");
 }
@@ -231,27 +228,27 @@ static void listing_lines(ov_lines *out, const oc_result *r, const oc_listing *l
 void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int brief)
 {
     const oc_subject *s = &r->subjects[i];
-    ov_line *title = number > 0 ? add(out, OV_TITLE, 0, i, "%d. %s", number, s->name)
-                                : add(out, OV_TITLE, 0, i, "%s", s->name);
-    tag(title, oc_verdict_label(s->verdict), ov_verdict_style(s->verdict));
+    ov_line *title = number > 0 ? ov_add(out, OV_TITLE, 0, i, "%d. %s", number, s->name)
+                                : ov_add(out, OV_TITLE, 0, i, "%s", s->name);
+    ov_tag(title, oc_verdict_label(s->verdict), ov_verdict_style(s->verdict));
     char *detail = oc_subject_detail(s);
-    add(out, ov_verdict_style(s->verdict), 3, i, "%s", detail);
+    ov_add(out, ov_verdict_style(s->verdict), 3, i, "%s", detail);
     free(detail);
     if (s->why && *s->why) {
         /* A name match on another name than the present one says which. */
         int other = !r->by_code && s->matched && strcmp(s->matched, s->name);
-        add(out, OV_DIM, 3, i, "匹配：%s%s%s%s", s->why, other ? "（所匹配的名称“" : "",
+        ov_add(out, OV_DIM, 3, i, "匹配：%s%s%s%s", s->why, other ? "（所匹配的名称“" : "",
             other ? s->matched : "", other ? "”）" : "");
     }
     for (size_t a = 0; a < s->nalikes; a++) {
         const oc_alike *al = &s->alikes[a];
         /* A name a note gives that the registry here lacks: the note's word only. */
-        ov_line *w = add(out, OV_WARN, 3, i, "%s：%s（%s）", al->why, al->name,
+        ov_line *w = ov_add(out, OV_WARN, 3, i, "%s：%s（%s）", al->why, al->name,
                          al->listed       ? "在列"
                          : !al->org_id    ? "登记信息中未收录"
                          : al->registered ? "合法登记"
                                           : "未登记");
-        tag(w, "注意", OV_WARN);
+        ov_tag(w, "注意", OV_WARN);
         w->org_id = al->org_id;
     }
     if (brief)
@@ -259,40 +256,40 @@ void ov_subject(ov_lines *out, const oc_result *r, size_t i, int number, int bri
     code_line(out, s, i);
     registry_lines(out, s, i);
     if (s->nlistings) {
-        add(out, OV_DIM, 3, i, "名单记录 %zu 条（新的在前）", s->nlistings);
+        ov_add(out, OV_DIM, 3, i, "名单记录 %zu 条（新的在前）", s->nlistings);
         for (size_t l = 0; l < s->nlistings; l++)
             listing_lines(out, r, &s->listings[l], i);
     } else {
-        add(out, OV_CLEAR, 3, i, "未在任何名单中（数据截至 %s）", *r->as_of ? r->as_of : "不详");
+        ov_add(out, OV_CLEAR, 3, i, "未在任何名单中（数据截至 %s）", *r->as_of ? r->as_of : "不详");
     }
 }
 
 void ov_nothing(ov_lines *out, const oc_result *r)
 {
     if (r->browse) {
-        ov_line *l = add(out, OV_PLAIN, 0, (size_t)-1, "（数据截至 %s）没有符合筛选条件的名单记录",
+        ov_line *l = ov_add(out, OV_PLAIN, 0, (size_t)-1, "（数据截至 %s）没有符合筛选条件的名单记录",
                          *r->as_of ? r->as_of : "不详");
-        tag(l, "无记录", OV_DIM);
+        ov_tag(l, "无记录", OV_DIM);
     } else if (r->filtered) {
         /* Matches exist but the filter hides them: saying 未列入 here would be false. */
-        ov_line *l = add(out, OV_WARN, 0, (size_t)-1,
+        ov_line *l = ov_add(out, OV_WARN, 0, (size_t)-1,
                          "（数据截至 %s）有 %zu 个匹配的组织，但都不符合筛选条件；清除筛选后再查",
                          *r->as_of ? r->as_of : "不详", r->filtered);
-        tag(l, "已筛选", OV_WARN);
+        ov_tag(l, "已筛选", OV_WARN);
     } else {
-        ov_line *l = add(out, OV_CLEAR, 0, (size_t)-1, "（数据截至 %s）没有找到匹配的组织或名单记录",
+        ov_line *l = ov_add(out, OV_CLEAR, 0, (size_t)-1, "（数据截至 %s）没有找到匹配的组织或名单记录",
                          *r->as_of ? r->as_of : "不详");
-        tag(l, "未列入", OV_CLEAR);
+        ov_tag(l, "未列入", OV_CLEAR);
     }
-    add(out, OV_DIM, 3, (size_t)-1, "已查 %s", r->searched);
+    ov_add(out, OV_DIM, 3, (size_t)-1, "已查 %s", r->searched);
     for (size_t i = 0; i < r->nfixes; i++) {
         char label[160];
         uscc_fix_label(&r->fixes[i], label, sizeof label);
-        add(out, OV_PLAIN, 3, (size_t)-1, "可能的代码 %s（%s）：%s", r->fixes[i].code, label,
+        ov_add(out, OV_PLAIN, 3, (size_t)-1, "可能的代码 %s（%s）：%s", r->fixes[i].code, label,
             r->fix_found[i] ? "有记录" : "无记录");
     }
     if (r->by_code && !r->code.format_ok)
-        add(out, OV_WARN, 3, (size_t)-1, "代码格式：%s", r->code.problem);
+        ov_add(out, OV_WARN, 3, (size_t)-1, "代码格式：%s", r->code.problem);
 }
 
 void ov_result(ov_lines *out, const oc_result *r, const unsigned char *brief)
@@ -303,7 +300,7 @@ void ov_result(ov_lines *out, const oc_result *r, const unsigned char *brief)
     }
     for (size_t i = 0; i < r->n; i++) {
         if (i)
-            add(out, OV_PLAIN, 0, (size_t)-1, "%s", "");
+            ov_add(out, OV_PLAIN, 0, (size_t)-1, "%s", "");
         ov_subject(out, r, i, r->n > 1 ? (int)i + 1 : 0, brief && brief[i]);
     }
 }
@@ -313,6 +310,7 @@ void ov_lines_free(ov_lines *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].tag);
         free(l->v[i].text);
+        free(l->v[i].ref);
     }
     free(l->v);
     memset(l, 0, sizeof *l);

@@ -35,12 +35,18 @@ typedef struct {
     long long node_id;     /* OV_LINK: the reg_node to open; else 0 */
     long long org_id;      /* a look-alike warning: the organisation it names; else 0 */
     size_t subject;        /* index of the subject the line belongs to, (size_t)-1 for none */
+    char *ref;             /* a division code the line names (the places pane opens it), or NULL */
 } ov_line;
 
 typedef struct {
     ov_line *v;
     size_t n, cap;
 } ov_lines;
+
+/* Appends a line (text from fmt) and returns it; tags and refs are set on the result. */
+ov_line *ov_add(ov_lines *out, enum ov_style style, int indent, size_t subject, const char *fmt,
+                ...) __attribute__((format(printf, 5, 6)));
+void ov_tag(ov_line *l, const char *t, enum ov_style style);
 
 /* The style of a verdict's tag. */
 enum ov_style ov_verdict_style(enum oc_verdict v);

@@ -15,6 +15,7 @@ typedef struct {
     char domain[16];
     oc_opts org;       /* JOB_ORG; its strings point into region and today below */
     char region[16], today[11];
+    place_opts place;  /* JOB_PLACE */
 } request;
 
 struct worker {
@@ -38,8 +39,10 @@ void job_result_free(job_result *r)
 {
     if (r->kind == JOB_SEARCH)
         search_result_free(&r->search);
-    else
+    else if (r->kind == JOB_ORG)
         oc_result_free(&r->org);
+    else
+        place_result_free(&r->place);
 }
 
 static void run(worker *w, const request *rq)
@@ -54,6 +57,8 @@ static void run(worker *w, const request *rq)
         o.region = rq->region[0] ? rq->region : NULL;
         o.today = rq->today[0] ? rq->today : NULL;
         rc = orgcheck_run(w->db, rq->text, &o, &r.org, &err);
+    } else if (rq->kind == JOB_PLACE) {
+        rc = place_lookup(w->db, rq->text, &rq->place, &r.place, &err);
     } else {
         search_opts o = rq->opts;
         o.domain = rq->domain[0] ? rq->domain : NULL;
@@ -186,6 +191,17 @@ void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts 
     if (o->today)
         snprintf(rq.today, sizeof rq.today, "%s", o->today);
     rq.org.region = rq.org.today = NULL;
+    submit(w, &rq);
+}
+
+void worker_submit_place(worker *w, unsigned gen, const char *text, const place_opts *o)
+{
+    request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = JOB_PLACE;
+    rq.gen = gen;
+    rq.text = xstrdup(text);
+    rq.place = *o;
     submit(w, &rq);
 }
 

@@ -1,4 +1,4 @@
-/* Searches and organisation checks off the keyboard's thread: the console stays
+/* Searches, organisation checks and place look-ups off the keyboard's thread: the console stays
  * responsive while one runs, and a newer query interrupts it (sqlite3_interrupt). The worker has its
  * own read-only connection. In test mode it runs each search at once, so key scripts
  * give the same screens every time. */
@@ -6,17 +6,19 @@
 #define GONGKAI_WORKER_H
 
 #include "orgcheck.h"
+#include "place.h"
 #include "search.h"
 
 typedef struct worker worker;
 
-/* What a job produced: a search (the search and regulations panes) or an organisation
- * check (the organisations pane). */
-enum job_kind { JOB_SEARCH = 0, JOB_ORG };
+/* What a job produced: a search (the search and regulations panes), an organisation
+ * check (the organisations pane) or a place look-up (the places pane). */
+enum job_kind { JOB_SEARCH = 0, JOB_ORG, JOB_PLACE };
 typedef struct {
     enum job_kind kind;
     search_result search;
     oc_result org;
+    place_result place;
 } job_result;
 void job_result_free(job_result *r);
 
@@ -31,8 +33,11 @@ void worker_submit(worker *w, unsigned gen, const char *text, const search_opts 
 /* Asks for an organisation check, like worker_submit. */
 void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts *o);
 
+/* Asks for a place look-up (place_lookup), like worker_submit. */
+void worker_submit_place(worker *w, unsigned gen, const char *text, const place_opts *o);
+
 /* Takes the newest finished job: returns 1 and fills *gen, *r (free it with
- * job_result_free), *rc (as search_run or orgcheck_run) and *err; 0 when there is none. */
+ * job_result_free), *rc (as search_run, orgcheck_run or place_lookup) and *err; 0 when there is none. */
 int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err);
 
 /* True while a search is queued, running, or finished but not yet taken. */
