@@ -1,6 +1,6 @@
 /* The place look-up: routes the input (code, pinyin or name), orders the candidates,
  * reads the hits shown and writes down what was searched; children and history of a
- * code. */
+ * code; each at an as-of date when one is given (placeat.c). */
 #include "place_int.h"
 
 #include "pinyin.h"
@@ -13,8 +13,9 @@
 #include <time.h>
 
 static const char *const sql_text[PL_NSQL] = {
-    [PL_ROW] = "SELECT code, level, ended, name FROM division WHERE id = ?1",
-    [PL_DETAIL] = "SELECT code, name, level, type, ended, parent_code FROM division WHERE id = ?1",
+    [PL_ROW] = "SELECT code, level, ended, name, valid_from, valid_to FROM division WHERE id = ?1",
+    [PL_DETAIL] = "SELECT code, name, level, type, ended, parent_code, nullif(valid_from, ''), "
+                  "valid_to FROM division WHERE id = ?1",
     [PL_BEST] = "SELECT name, parent_code, ended FROM division WHERE code = ?1 "
                 "ORDER BY ended, valid_from DESC, id DESC LIMIT 1",
     [PL_NAMES] = "SELECT name, ended, nullif(valid_from, ''), valid_to FROM division "
@@ -27,8 +28,10 @@ static const char *const sql_text[PL_NSQL] = {
                 "ORDER BY l.old_code",
     [PL_KIDS] = "SELECT code, max(CASE WHEN ended = 0 THEN id ELSE 0 END) FROM division "
                 "WHERE parent_code = ?1 GROUP BY code ORDER BY code",
-    [PL_CODE_ROWS] = "SELECT id, code, level, ended FROM division WHERE code = ?1 "
-                     "ORDER BY ended, valid_from DESC, id",
+    [PL_KIDS_AT] = "SELECT code, id, ended, valid_from, valid_to FROM division "
+                   "WHERE parent_code = ?1 ORDER BY code, id",
+    [PL_CODE_ROWS] = "SELECT id, code, level, ended, valid_from, valid_to FROM division "
+                     "WHERE code = ?1 ORDER BY ended, valid_from DESC, id",
     /* ?3 level (0 any), ?4 its code length (the index answers it without the row),
      * ?5 include ended, ?6 limit. */
     [PL_CODE_RANGE] = "SELECT id, code, level, ended FROM division WHERE code >= ?1 AND "
@@ -111,8 +114,8 @@ static int cand_cmp(const void *a, const void *b)
         return tier(x->reason) - tier(y->reason);
     /* Everything under a code prefix stays in code order: a listing of the subtree. */
     if (x->reason != PLACE_BY_CODE_PREFIX || y->reason != PLACE_BY_CODE_PREFIX) {
-        if (x->ended != y->ended)
-            return x->ended - y->ended;
+        if (x->rank != y->rank) /* current first, or in force at the date first */
+            return x->rank - y->rank;
         if (x->level != y->level)
             return x->level - y->level;
     }
@@ -141,8 +144,9 @@ static void read_end(sqlite3 *h, int began)
         sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static void start(gk_db *db, const char *input, const place_opts *o, pl_ctx *c,
-                  place_result *r)
+/* Sets up c and r; 0, or -1 when the as-of date is malformed (r->problem says why). */
+static int start(gk_db *db, const char *input, const place_opts *o, pl_ctx *c,
+                 place_result *r)
 {
     memset(r, 0, sizeof *r);
     memset(c, 0, sizeof *c);
@@ -160,6 +164,14 @@ static void start(gk_db *db, const char *input, const place_opts *o, pl_ctx *c,
     r->as_of = db_meta(db->h, "as_of");
     if (!r->as_of)
         r->as_of = xstrdup("");
+    char *problem = NULL;
+    int rc = pl_date_set(c, c->o.date, &problem);
+    r->date = xstrdup(c->date);
+    if (rc) {
+        free(r->problem);
+        r->problem = problem;
+    }
+    return rc;
 }
 
 /* ASCII only, with at least two digits: meant as a code even when malformed (11A101). */
@@ -206,6 +218,8 @@ static void describe(place_result *r, const pl_ctx *c)
         buf_printf(&b, "（仅%s）", place_level_label(c->o.level));
     if (!c->o.include_ended)
         buf_adds(&b, "（仅现行）");
+    if (c->dated)
+        buf_printf(&b, "；日期：%s 时", c->date);
     r->searched = buf_take(&b);
 }
 
@@ -252,12 +266,14 @@ int place_lookup(gk_db *db, const char *query, const place_opts *o, place_result
 {
     double t0 = now_ms();
     pl_ctx c;
-    start(db, query, o, &c, r);
+    int bad_date = start(db, query, o, &c, r);
     int tx = read_begin(db->h);
     pl_cands cands = {0};
     int rc = 0;
     const char *in = r->input;
-    if (!*in) {
+    if (bad_date) {
+        /* r->problem says what is wrong with the date: nothing looked up */
+    } else if (!*in) {
         free(r->problem);
         r->problem = xstrdup("请输入地名、区划代码或拼音");
     } else if (strlen(in) > PLACE_INPUT_MAX) {
@@ -298,9 +314,14 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
 {
     double t0 = now_ms();
     pl_ctx c;
-    start(db, code, o, &c, r);
+    int bad_date = start(db, code, o, &c, r);
     r->route = PLACE_ROUTE_CODE;
     char canon[DIV_BUF];
+    if (bad_date) {
+        r->searched = xasprintf("区划代码“%s”的下级", r->input);
+        r->ms = now_ms() - t0;
+        return 0;
+    }
     if (!div_normalize(r->input, canon)) {
         div_info info;
         div_parse(r->input, &info);
@@ -310,11 +331,14 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
         r->ms = now_ms() - t0;
         return 0;
     }
-    r->searched = xasprintf("区划代码 %s 的现行下级", canon);
+    if (c.dated)
+        r->searched = xasprintf("区划代码 %s 在 %s 时的下级", canon, c.date);
+    else
+        r->searched = xasprintf("区划代码 %s 的现行下级", canon);
     int tx = read_begin(db->h);
     long long *ids = NULL;
     size_t cap = 0;
-    long n = pl_children(&c, canon, &ids, &cap);
+    long n = pl_children(&c, canon, c.dated, &ids, &cap);
     int rc = n < 0 ? -1 : 0;
     if (!rc) {
         r->total = (size_t)n;
@@ -341,13 +365,21 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
 
 int place_history(gk_db *db, const char *code, place_history_t *out, char **err)
 {
+    return place_history_at(db, code, NULL, out, err);
+}
+
+int place_history_at(gk_db *db, const char *code, const char *date, place_history_t *out,
+                     char **err)
+{
     memset(out, 0, sizeof *out);
-    char canon[DIV_BUF];
-    if (!div_normalize(code, canon))
-        return 1;
     pl_ctx c;
     memset(&c, 0, sizeof c);
     c.db = db;
+    if (pl_date_set(&c, date, err))
+        return 2;
+    char canon[DIV_BUF];
+    if (!div_normalize(code, canon))
+        return 1;
     int tx = read_begin(db->h);
     int rc = pl_history(&c, canon, out);
     if (rc)
@@ -388,6 +420,10 @@ void place_history_free(place_history_t *h)
     for (size_t i = 0; i < h->nnow; i++)
         ref_free(&h->now[i]);
     free(h->now);
+    free(h->name_at);
+    for (size_t i = 0; i < h->nthen; i++)
+        ref_free(&h->then[i]);
+    free(h->then);
     memset(h, 0, sizeof *h);
 }
 
@@ -399,6 +435,8 @@ void pl_hit_free(place_hit *h)
         free(h->path[i]);
     free(h->path);
     free(h->path_text);
+    free(h->valid_from);
+    free(h->valid_to);
     place_history_free(&h->hist);
     memset(h, 0, sizeof *h);
 }
@@ -412,5 +450,6 @@ void place_result_free(place_result *r)
     free(r->problem);
     free(r->searched);
     free(r->as_of);
+    free(r->date);
     memset(r, 0, sizeof *r);
 }

@@ -15,6 +15,11 @@
  * current before ended, then level (province first), then code. A name shared by several
  * divisions gives every one of them, each with its own path.
  *
+ * As of a date (place_opts.date, the issue's "what was it then"): each hit says whether
+ * its row was in force then (enum place_at), the code's name then and, when the code was
+ * not in force, the codes of its history that were (place_history_t.then). Only dates a
+ * source gives decide; see enum place_at for rows without any.
+ *
  * Work per look-up is bounded: at most PLACE_SCAN_KEYS index entries are read (a key
  * range holding more gives its first ones in key order), and at most PLACE_READ_ROWS
  * division rows, the strongest reasons first and within one the rows loaded first (which
@@ -52,6 +57,31 @@ const char *place_reason_label(enum place_reason r);
 /* 省级 地级 县级 乡级 村级 ("" outside 1..5). */
 const char *place_level_label(int level);
 
+/* A row at the as-of date, in the order of the answer: in force, the two kinds of cannot
+ * tell, then not in force. A row without dates (valid_from '' and no valid_to: the NBS
+ * tables, the county history) is known only from the database's 数据截至 (meta as_of)
+ * on: in force then, or ended if it is ended now; before that it is UNKNOWN, never
+ * guessed. A source date of month or year precision names a period: a date inside it
+ * cannot be told apart from the change (UNSURE). */
+enum place_at {
+    PLACE_AT_NONE = 0, /* no date asked */
+    PLACE_AT_IN_FORCE, /* 有效: valid_from <= date <= valid_to (either may be open) */
+    PLACE_AT_UNSURE,   /* 来源日期只到年或月，无法判断: the date is in the period of one */
+    PLACE_AT_UNKNOWN,  /* 来源未注明日期 */
+    PLACE_AT_NOT_YET,  /* 尚未设立: valid_from after the date */
+    PLACE_AT_ENDED,    /* 已撤销: valid_to before the date (or undated, ended, date after
+                          数据截至) */
+};
+const char *place_at_label(enum place_at a); /* "" for PLACE_AT_NONE */
+const char *place_at_key(enum place_at a);   /* in_force, unsure, unknown, not_yet, ended */
+
+/* The as-of date as typed: YYYY-MM-DD, YYYY-MM, YYYY, 2006年10月(1日) (core/isodate.h
+ * forms, years 1900..2100). A partial date names a period and stands for its first day:
+ * 1990 is 1990-01-01, 2006-10 is 2006-10-01. Returns 1 with out "YYYY-MM-DD", 0 for an
+ * empty or NULL text (no date), -1 for a malformed one with *problem (new string, for
+ * the user). */
+int place_date_parse(const char *text, char out[11], char **problem);
+
 enum place_route {
     PLACE_ROUTE_NONE = 0, /* nothing looked up (see problem) */
     PLACE_ROUTE_CODE,
@@ -78,6 +108,7 @@ typedef struct {
     char *name;
     int ended;
     char *valid_from, *valid_to; /* NULL when unknown */
+    enum place_at at;            /* this row at the as-of date */
 } place_name_row;
 
 typedef struct {
@@ -90,6 +121,15 @@ typedef struct {
     size_t nsucc;
     place_ref *now;        /* the codes in force the successors end at */
     size_t nnow;
+    /* With an as-of date (PLACE_AT_NONE and NULL without one): */
+    enum place_at code_at; /* the code then: the best verdict of its rows */
+    char *name_at;         /* its name then (a row in force then), else NULL */
+    place_ref *then;       /* when the code was not in force then: the codes of pred and
+                              succ in force then, each with its name then (predecessors
+                              first, nearest first); ended is the code's state now */
+    size_t nthen;
+    int then_unsure;       /* none was surely in force then: then lists the codes whose
+                              dates cannot tell (PLACE_AT_UNSURE), named by those rows */
 } place_history_t;
 
 typedef struct {
@@ -109,15 +149,19 @@ typedef struct {
     size_t children;       /* current children, through summary codes */
     enum place_reason reason;
     place_history_t hist;  /* names of the code, predecessors, successors and now */
+    char *valid_from, *valid_to; /* the row's dates, NULL when the source gives none */
+    enum place_at at;      /* the row at the as-of date (PLACE_AT_NONE without one) */
 } place_hit;
 
 typedef struct {
     size_t limit;          /* hits returned: 1..PLACE_MAX_LIMIT, 0 = PLACE_DEFAULT_LIMIT */
     int level;             /* 1..5: that level only; 0 any */
-    int include_ended;     /* also codes no longer in force (PLACE_OPTS_INIT: 1) */
+    int include_ended;     /* also codes no longer in force (PLACE_OPTS_INIT: 1); "in force"
+                              means now, with or without a date */
+    const char *date;      /* the as-of date (place_date_parse forms); NULL or "" none */
 } place_opts;
 
-#define PLACE_OPTS_INIT {PLACE_DEFAULT_LIMIT, 0, 1}
+#define PLACE_OPTS_INIT {PLACE_DEFAULT_LIMIT, 0, 1, NULL}
 
 typedef struct {
     char *input;           /* as looked up: trimmed, spaces collapsed */
@@ -131,17 +175,26 @@ typedef struct {
     char *searched;        /* what was looked up, for people */
     char *as_of;           /* the database's 数据截至, "" if unknown */
     double ms;
+    char *date;            /* the as-of date used, "YYYY-MM-DD" (a partial date's first
+                              day); "" without one */
 } place_result;
 
 /* Looks query up (NULL options: PLACE_OPTS_INIT). Returns 0 (r filled; r->n may be 0,
- * r->problem then may say why), or -1 on a database error (*err, for the user). */
+ * r->problem then may say why: a malformed o->date too), or -1 on a database error
+ * (*err, for the user). With a date, hits of one reason go in force then first, then
+ * those the dates cannot tell, then those not in force then (instead of current before
+ * ended); code prefixes stay in code order. */
 int place_lookup(gk_db *db, const char *query, const place_opts *o, place_result *r,
                  char **err);
 
 /* The current children of code (any written form), in code order, through summary codes
  * (北京市's children are its districts, not 110100 市辖区), as hits with reason
  * PLACE_BY_CHILD; r->total counts them all. Siblings are the children of a hit's parent.
- * Returns 0 (r->problem set for a malformed code), -1 on a database error. */
+ * With o->date, the children then instead: a child code is listed by a row in force then,
+ * else by one whose dates cannot tell (UNSURE), else by a current row without dates
+ * (listed as now, marked UNKNOWN); codes whose dates say they were not in force then are
+ * left out. Each hit's children count stays the current one.
+ * Returns 0 (r->problem set for a malformed code or date), -1 on a database error. */
 int place_children(gk_db *db, const char *code, const place_opts *o, place_result *r,
                    char **err);
 
@@ -150,6 +203,11 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
  * Returns 0, 1 when the database knows nothing of the code (or it is malformed), -1 on a
  * database error (*err). */
 int place_history(gk_db *db, const char *code, place_history_t *out, char **err);
+
+/* The same with an as-of date (NULL or "": none): each name row's verdict, the code's,
+ * its name then and the codes in force then. 2 for a malformed date (*err says why). */
+int place_history_at(gk_db *db, const char *code, const char *date, place_history_t *out,
+                     char **err);
 
 void place_history_free(place_history_t *h);
 void place_result_free(place_result *r);

@@ -20,7 +20,7 @@
 #define INITIALS_KEY_LETTERS 8 /* ... and initials keys here (loader/division_rows.c) */
 
 void pl_cands_add(pl_cands *c, long long id, enum place_reason why, const char *code,
-                  int level, int ended)
+                  int level, int ended, int rank)
 {
     c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
     pl_cand *x = &c->v[c->n++];
@@ -29,6 +29,7 @@ void pl_cands_add(pl_cands *c, long long id, enum place_reason why, const char *
     x->reason = why;
     x->level = level;
     x->ended = ended;
+    x->rank = rank;
     snprintf(x->code, sizeof x->code, "%s", code ? code : "");
 }
 
@@ -90,6 +91,13 @@ static int passes(const pl_ctx *c, int level, int ended)
     return (!c->o.level || level == c->o.level) && (c->o.include_ended || !ended);
 }
 
+/* The candidate's order within its reason from valid_from, valid_to in columns i, i + 1. */
+static int col_rank(const pl_ctx *c, sqlite3_stmt *st, int i, int ended)
+{
+    return pl_cand_rank(c, (const char *)sqlite3_column_text(st, i),
+                        (const char *)sqlite3_column_text(st, i + 1), ended);
+}
+
 /* Reads one row into out when it passes the filters and, for pinyin, the matcher (the
  * key ranges hold names the query does not match: "zq" for zhq holds zi + q). */
 static int read_row(pl_ctx *c, sqlite3_stmt *st, long long id, enum place_reason why,
@@ -103,7 +111,7 @@ static int read_row(pl_ctx *c, sqlite3_stmt *st, long long id, enum place_reason
         const char *name = (const char *)sqlite3_column_text(st, 3);
         if (passes(c, level, ended) &&
             (!pinyin || (name && pinyin_match(pinyin, name, strlen(name)))))
-            pl_cands_add(out, id, why, code, level, ended);
+            pl_cands_add(out, id, why, code, level, ended, col_rank(c, st, 4, ended));
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
@@ -177,7 +185,7 @@ int pl_by_code(pl_ctx *c, const char *input, place_result *r, pl_cands *out)
             int level = sqlite3_column_int(st, 2), ended = sqlite3_column_int(st, 3);
             if (passes(c, level, ended))
                 pl_cands_add(out, sqlite3_column_int64(st, 0), PLACE_BY_CODE, canon, level,
-                             ended);
+                             ended, col_rank(c, st, 4, ended));
         }
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
@@ -194,10 +202,10 @@ int pl_by_code(pl_ctx *c, const char *input, place_result *r, pl_cands *out)
     bind_filters(st, c, 3);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)c->o.limit);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) /* code order: the rank is not used */
         pl_cands_add(out, sqlite3_column_int64(st, 0), PLACE_BY_CODE_PREFIX,
                      (const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2),
-                     sqlite3_column_int(st, 3));
+                     sqlite3_column_int(st, 3), sqlite3_column_int(st, 3));
     sqlite3_reset(st);
     if (rc != SQLITE_DONE || !(st = pl_stmt(c, PL_CODE_COUNT)))
         return -1;

@@ -1,6 +1,6 @@
 /* What a place look-up tells about one division: its path of names up to the province,
- * its current children, and the history of its code (other names, the codes that became
- * it, what it became). */
+ * its current children (or those at an as-of date), and the history of its code (other
+ * names, the codes that became it, what it became). */
 #include "place_int.h"
 
 #include "xalloc.h"
@@ -93,13 +93,27 @@ static int fill_path(pl_ctx *c, const char *parent_code, place_hit *h)
 
 typedef struct {
     char code[DIV_BUF];
-    long long id; /* a current row of it, 0 for none */
+    long long id; /* the row it is listed by, 0 for none */
+    int pick;     /* with a date: how good that row is (lower is better) */
 } kid;
 
-static long children_of(pl_ctx *c, const char *code, long long **ids, size_t *cap, size_t *n,
-                        int depth)
+/* How a child's row at the as-of date lists it: 0 in force then, 1 the dates cannot tell,
+ * 2 a current row without dates (listed as now); -1 not listed. */
+static int kid_pick(const pl_ctx *c, sqlite3_stmt *st)
 {
-    sqlite3_stmt *st = pl_stmt(c, PL_KIDS);
+    int ended = sqlite3_column_int(st, 2);
+    enum place_at a = pl_verdict(c, (const char *)sqlite3_column_text(st, 3),
+                                 (const char *)sqlite3_column_text(st, 4), ended);
+    return a == PLACE_AT_IN_FORCE ? 0
+           : a == PLACE_AT_UNSURE ? 1
+           : a == PLACE_AT_UNKNOWN && !ended ? 2
+                                             : -1;
+}
+
+static long children_of(pl_ctx *c, const char *code, int at_date, long long **ids,
+                        size_t *cap, size_t *n, int depth)
+{
+    sqlite3_stmt *st = pl_stmt(c, at_date ? PL_KIDS_AT : PL_KIDS);
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -111,6 +125,23 @@ static long children_of(pl_ctx *c, const char *code, long long **ids, size_t *ca
         const char *k = (const char *)sqlite3_column_text(st, 0);
         if (!k || strlen(k) >= DIV_BUF)
             continue;
+        if (at_date) {
+            /* Every row of the children, by code: the best row of each code. */
+            int pick = kid_pick(c, st);
+            long long id = pick < 0 ? 0 : sqlite3_column_int64(st, 1);
+            if (nv && !strcmp(v[nv - 1].code, k)) {
+                if (id && (!v[nv - 1].id || pick < v[nv - 1].pick)) {
+                    v[nv - 1].id = id;
+                    v[nv - 1].pick = pick;
+                }
+                continue;
+            }
+            v = xgrow(v, &vcap, nv + 1, sizeof *v);
+            snprintf(v[nv].code, DIV_BUF, "%s", k);
+            v[nv].pick = pick;
+            v[nv++].id = id;
+            continue;
+        }
         v = xgrow(v, &vcap, nv + 1, sizeof *v);
         snprintf(v[nv].code, DIV_BUF, "%s", k);
         v[nv++].id = sqlite3_column_int64(st, 1);
@@ -119,7 +150,7 @@ static long children_of(pl_ctx *c, const char *code, long long **ids, size_t *ca
     long count = rc == SQLITE_DONE ? 0 : -1;
     for (size_t i = 0; i < nv && count >= 0; i++) {
         if (depth == 0 && div_is_summary(v[i].code)) {
-            long k = children_of(c, v[i].code, ids, cap, n, 1);
+            long k = children_of(c, v[i].code, at_date, ids, cap, n, 1);
             count = k < 0 ? -1 : count + k;
         } else if (v[i].id) {
             count++;
@@ -133,10 +164,10 @@ static long children_of(pl_ctx *c, const char *code, long long **ids, size_t *ca
     return count;
 }
 
-long pl_children(pl_ctx *c, const char *code, long long **ids, size_t *cap)
+long pl_children(pl_ctx *c, const char *code, int at_date, long long **ids, size_t *cap)
 {
     size_t n = 0;
-    return children_of(c, code, ids, cap, &n, 0);
+    return children_of(c, code, at_date && c->dated, ids, cap, &n, 0);
 }
 
 /* ---- history ------------------------------------------------------------------------- */
@@ -220,11 +251,12 @@ int pl_history(pl_ctx *c, const char *code, place_history_t *h)
         n->ended = sqlite3_column_int(st, 1);
         n->valid_from = sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL : pl_col(st, 2);
         n->valid_to = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL : pl_col(st, 3);
+        n->at = PLACE_AT_NONE; /* pl_history_at, with a date */
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return -1;
-    return follow(c, code, 1, h) || follow(c, code, 0, h) ? -1 : 0;
+    return follow(c, code, 1, h) || follow(c, code, 0, h) || pl_history_at(c, h) ? -1 : 0;
 }
 
 /* ---- one hit ------------------------------------------------------------------------- */
@@ -250,6 +282,10 @@ int pl_fill_hit(pl_ctx *c, long long id, enum place_reason why, place_hit *h)
     h->type = pl_col(st, 3);
     h->ended = sqlite3_column_int(st, 4);
     char *parent = pl_col(st, 5);
+    h->valid_from = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : pl_col(st, 6);
+    h->valid_to = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : pl_col(st, 7);
+    if (c->dated)
+        h->at = pl_verdict(c, h->valid_from, h->valid_to, h->ended);
     sqlite3_reset(st);
     if (!*h->type) {
         /* The source gives no type (NBS tables): the numbering convention, marked. */
@@ -264,7 +300,7 @@ int pl_fill_hit(pl_ctx *c, long long id, enum place_reason why, place_hit *h)
     free(parent);
     if (rc)
         return -1;
-    long kids = pl_children(c, h->code, NULL, NULL);
+    long kids = pl_children(c, h->code, 0, NULL, NULL); /* current, with a date too */
     if (kids < 0)
         return -1;
     h->children = (size_t)kids;

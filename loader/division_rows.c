@@ -195,10 +195,15 @@ int division_finish(load_ctx *c)
         /* A code a change replaced is no longer in force, whatever table listed it. */
         "UPDATE division SET ended = 1 WHERE ended = 0 AND code IN "
         "(SELECT old_code FROM division_event_link)",
-        /* A name a historical list repeats for a code still listed under it. */
+        /* A name a historical list repeats for a code still listed under it; an undated
+         * row that a dated row of the same code, name and state says with dates (CROSS
+         * JOIN: the few dated rows probe the undated ones, 0.04 s on the real table). */
         "DELETE FROM division WHERE ended = 1 AND valid_from = '' AND valid_to IS NULL AND "
         "EXISTS (SELECT 1 FROM division d WHERE d.code = division.code AND d.name = "
-        "division.name AND d.id <> division.id AND d.ended = 0)",
+        "division.name AND d.id <> division.id AND d.ended = 0); "
+        "DELETE FROM division WHERE id IN (SELECT u.id FROM division d CROSS JOIN division u ON "
+        "u.code = d.code AND u.valid_from = '' AND u.name = d.name WHERE (d.valid_from <> '' "
+        "OR d.valid_to IS NOT NULL) AND u.valid_to IS NULL AND u.ended = d.ended)",
         "INSERT INTO division_key(key, kind, division) SELECT name_key, 0, id FROM division",
         "INSERT INTO division_fts(division_fts) VALUES('rebuild')",
     };

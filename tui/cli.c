@@ -54,6 +54,7 @@ static void help(cli_state *c)
            "  show 法规名 [条]  显示法规或其中一条，如 show 社会救助暂行办法 第十一条\n"
            "  org 名称或代码   社会组织是否在名单上（is an organisation on a list?）\n"
            "  place 地名、代码或拼音  行政区划查询，如 place 东城区、place 110101、place cq\n"
+           "  place 地名 @日期  某日期时的情况，如 place 南川区 @1990-01-01（也可 @2006-10、@1997）\n"
            "  help           本说明\n"
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
@@ -187,16 +188,36 @@ static void cmd_org(cli_state *c, const char *arg)
     oc_result_free(&r);
 }
 
-/* A place look-up, printed as `gongkai place` prints it. */
+/* A place look-up, printed as `gongkai place` prints it. A last word @DATE asks what
+ * the places were then, as `gongkai place --as-of DATE` (place 南川区 @1990-01-01). */
 static void cmd_place(cli_state *c, const char *arg)
 {
-    if (!*arg) {
+    char *text = xstrdup(arg), date[11] = "";
+    char *at = strrchr(text, '@');
+    if (at && (at == text || at[-1] == ' ') && !strchr(at, ' ')) {
+        char *problem = NULL;
+        if (place_date_parse(at + 1, date, &problem) <= 0) {
+            say(c, problem ? problem : "请在 @ 后写日期，如 place 南川区 @1990-01-01");
+            free(problem);
+            free(text);
+            return;
+        }
+        *at = '\0';
+        while (at > text && at[-1] == ' ')
+            *--at = '\0';
+    }
+    if (!*text) {
         say(c, "用法：place 地名、区划代码或拼音，如 place 东城区、place 110101、place dongcheng");
+        free(text);
         return;
     }
+    place_opts o = PLACE_OPTS_INIT;
+    o.date = date;
     place_result r;
     char *err = NULL;
-    if (place_lookup(c->db, arg, NULL, &r, &err) != 0) {
+    int rc = place_lookup(c->db, text, &o, &r, &err);
+    free(text);
+    if (rc != 0) {
         say(c, err ? err : "查询失败");
         free(err);
     } else {

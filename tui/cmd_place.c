@@ -1,7 +1,8 @@
 /* `gongkai place QUERY`: place names and division codes from the command line: the
  * look-up (core/place.h), a code's current children (--children) or its history
- * (--history), as text for people or as TSV, CSV or JSON (placefmt.c), in UTF-8 or
- * GB18030. Exit status as `gongkai org`: 0 found, 1 nothing, 2 error. */
+ * (--history), each also as of a date (--as-of), as text for people or as TSV, CSV or
+ * JSON (placefmt.c), in UTF-8 or GB18030. Exit status as `gongkai org`: 0 found, 1
+ * nothing, 2 error (a malformed date too). */
 #include "cli.h"
 
 #include "cliopt.h"
@@ -22,6 +23,7 @@ typedef struct {
     cliopt_output out; /* --format, --encoding, --script */
     enum mode mode;
     buf_t input;
+    char date[11];     /* --as-of, YYYY-MM-DD; "" none (po.date points here) */
 } place_args;
 
 static void usage(FILE *f)
@@ -35,6 +37,11 @@ static void usage(FILE *f)
           "  --current          only divisions in force (codes no longer in force are shown\n"
           "                     by default, marked 【已撤销】 with what they became)\n"
           "  --limit N          divisions to show (1..500, default 50)\n"
+          "  --as-of DATE       what each was at DATE (YYYY-MM-DD, YYYY-MM, YYYY, 2006年10月;\n"
+          "                     a month or year means its first day): in force, not yet set\n"
+          "                     up, ended, or unknown when the source gives no dates; the\n"
+          "                     name then and the codes in force then. With --children: the\n"
+          "                     children then\n"
           "  --format FORMAT    text (default), tsv, csv, json\n"
           "  --encoding ENC     utf-8 (default), gb18030 (for Excel)\n"
           "  --script SCRIPT    simplified, traditional, original (display only)\n"
@@ -73,6 +80,15 @@ static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
                 return 2;
             }
             a->po.level = (int)n;
+        } else if ((v = cliopt_value(argc, argv, &i, "--as-of", &missing))) {
+            char *problem = NULL;
+            if (place_date_parse(v, a->date, &problem) <= 0) {
+                fprintf(stderr, "gongkai place: --as-of %s\n",
+                        problem ? problem : "needs a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+                free(problem);
+                return 2;
+            }
+            a->po.date = a->date;
         } else if ((v = cliopt_value(argc, argv, &i, "--limit", &missing))) {
             if (cliopt_count(v, 1, PLACE_MAX_LIMIT, &a->po.limit)) {
                 fprintf(stderr, "gongkai place: --limit takes 1..%d\n", PLACE_MAX_LIMIT);
@@ -167,8 +183,8 @@ static int run_history(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
 {
     place_history_t h;
     char *err = NULL;
-    int rc = place_history(db, a->input.s, &h, &err);
-    if (rc < 0) {
+    int rc = place_history_at(db, a->input.s, a->date, &h, &err);
+    if (rc < 0 || rc == 2) {
         fprintf(stderr, "gongkai place: %s\n", err);
         free(err);
         place_history_free(&h);
@@ -179,11 +195,11 @@ static int run_history(gk_db *db, textenc_out *o, const place_args *a, buf_t *b)
     char *as_of = db_meta(db->h, "as_of");
     const char *d = as_of ? as_of : "";
     if (a->out.fmt == FMT_TEXT)
-        pt_history(b, &h, rc == 0, d, a->out.script);
+        pt_history(b, &h, rc == 0, d, a->date, a->out.script);
     else if (a->out.fmt == FMT_JSON)
-        pf_history_json(b, &h, rc == 0, d);
+        pf_history_json(b, &h, rc == 0, d, a->date);
     else
-        pf_history_table(b, &h, d, a->out.fmt == FMT_CSV, a->out.script);
+        pf_history_table(b, &h, d, a->date, a->out.fmt == FMT_CSV, a->out.script);
     out_flush(o, b);
     free(as_of);
     place_history_free(&h);

@@ -52,11 +52,68 @@ static void hit_line(buf_t *b, const place_hit *h, int reason, enum convert_scri
     buf_addc(b, '\n');
 }
 
+/* "（1980 至 1994-04）", "（2006-10 起）", "（至 1994-04）" or nothing: a row's dates. */
+static void period(buf_t *b, const char *from, const char *to)
+{
+    if (from && to)
+        buf_printf(b, "（%s 至 %s）", from, to);
+    else if (from)
+        buf_printf(b, "（%s 起）", from);
+    else if (to)
+        buf_printf(b, "（至 %s）", to);
+}
+
+/* What the codes of a history were at the date when the code was not in force then:
+ * " · 当时名为 桥西区（代码未变）" for another name of the same code, else the codes in
+ * force then (or those the dates cannot tell), else, for a code with links but none
+ * dated then, that none says so. */
+static void then_text(buf_t *b, const place_history_t *h, const char *name, enum place_at at,
+                      enum convert_script script)
+{
+    if (h->name_at && strcmp(h->name_at, name)) {
+        buf_adds(b, " · 当时名为 ");
+        put(b, h->name_at, script);
+        buf_adds(b, "（代码未变）");
+    } else if (h->nthen) {
+        char *then = pf_then_text(h);
+        int also = h->then_unsure && at == PLACE_AT_UNSURE; /* said once already */
+        buf_adds(b, !h->then_unsure ? " · 当时有效：" : also ? " · 也可能为：" : " · 当时可能为：");
+        put(b, then, script);
+        buf_adds(b, h->then_unsure && !also ? "（来源日期只到年或月，无法判断）" : "");
+        free(then);
+    } else if ((at == PLACE_AT_NOT_YET || at == PLACE_AT_ENDED) && !h->name_at &&
+               (h->npred || h->nsucc)) {
+        buf_adds(b, " · 沿革中没有注明当时有效的代码");
+    }
+}
+
+/* "  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县" under a hit. */
+static void at_line(buf_t *b, const place_hit *h, const char *date, enum convert_script script)
+{
+    buf_printf(b, "  %s 时：%s", date, place_at_label(h->at));
+    period(b, h->valid_from, h->valid_to);
+    if (h->at != PLACE_AT_IN_FORCE)
+        then_text(b, &h->hist, h->name, h->at, script);
+    buf_addc(b, '\n');
+}
+
+static void hits_text(buf_t *b, const place_result *r, int reason, enum convert_script script)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        hit_line(b, &r->hits[i], reason, script);
+        if (r->date && *r->date)
+            at_line(b, &r->hits[i], r->date, script);
+    }
+}
+
 void pt_lookup(buf_t *b, const place_result *r, enum convert_script script)
 {
     buf_adds(b, "查询“");
     put(b, r->input, script);
-    buf_adds(b, "”：");
+    buf_adds(b, "”");
+    if (r->date && *r->date)
+        buf_printf(b, "（%s 时）", r->date);
+    buf_adds(b, "：");
     if (*r->problem) {
         put(b, r->problem, script);
     } else if (!r->n) {
@@ -73,8 +130,7 @@ void pt_lookup(buf_t *b, const place_result *r, enum convert_script script)
         put(b, r->input, script);
         buf_adds(b, "”，各附完整路径\n");
     }
-    for (size_t i = 0; i < r->n; i++)
-        hit_line(b, &r->hits[i], 1, script);
+    hits_text(b, r, 1, script);
 }
 
 void pt_children(buf_t *b, const place_result *self, const place_result *r,
@@ -87,12 +143,14 @@ void pt_children(buf_t *b, const place_result *self, const place_result *r,
     } else {
         buf_printf(b, "区划代码 %s", r->input);
     }
-    buf_printf(b, "：现行下级 %zu 个", r->total);
+    if (r->date && *r->date)
+        buf_printf(b, "：%s 时的下级 %zu 个", r->date, r->total);
+    else
+        buf_printf(b, "：现行下级 %zu 个", r->total);
     if (r->total > r->n)
         buf_printf(b, "，显示前 %zu 个", r->n);
     buf_printf(b, "；数据截至 %s（%.1f ms）\n", *r->as_of ? r->as_of : "未知", r->ms);
-    for (size_t i = 0; i < r->n; i++)
-        hit_line(b, &r->hits[i], 0, script);
+    hits_text(b, r, 0, script);
 }
 
 static void steps_text(buf_t *b, const char *title, const place_step *v, size_t n,
@@ -115,8 +173,23 @@ static void steps_text(buf_t *b, const char *title, const place_step *v, size_t 
     }
 }
 
+/* "1990-01-01 时：有效，名称 南川县" or "…：尚未设立 · 当时有效：512323 南川县". */
+static void history_at(buf_t *b, const place_history_t *h, const char *date,
+                       enum convert_script script)
+{
+    buf_printf(b, "%s 时：%s", date,
+               h->code_at == PLACE_AT_NONE ? "无记录" : place_at_label(h->code_at));
+    if (h->name_at) {
+        buf_adds(b, "，名称 ");
+        put(b, h->name_at, script);
+    } else {
+        then_text(b, h, "", h->code_at, script);
+    }
+    buf_addc(b, '\n');
+}
+
 void pt_history(buf_t *b, const place_history_t *h, int known, const char *as_of,
-                         enum convert_script script)
+                const char *date, enum convert_script script)
 {
     buf_printf(b, "区划代码 %s", h->code);
     if (!known) {
@@ -147,6 +220,8 @@ void pt_history(buf_t *b, const place_history_t *h, int known, const char *as_of
         }
         buf_adds(b, h->nnow ? "\n" : "无现行的接替代码\n");
     }
+    if (date && *date)
+        history_at(b, h, date, script);
     steps_text(b, "演变", h->succ, h->nsucc, script);
     steps_text(b, "由来", h->pred, h->npred, script);
 }

@@ -1,6 +1,8 @@
 /* The answers of a place look-up as text for people: one line per place (level, name,
  * code, path, children, type, reason; 已撤销 / 已更名 with what the code is now), a code's
- * children, a code's history. Shared by `gongkai place` and the line mode (--cli); the
+ * children, a code's history; with an as-of date (place_result.date) a line under each
+ * place says what it was then ("  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323
+ * 南川县"). Shared by `gongkai place` and the line mode (--cli); the
  * tables and JSON are in placefmt.c. */
 #ifndef GONGKAI_PLACETEXT_H
 #define GONGKAI_PLACETEXT_H
@@ -13,8 +15,9 @@ void pt_lookup(buf_t *b, const place_result *r, enum convert_script script);
 /* self: the look-up of the code itself (its path heads the list), r its children. */
 void pt_children(buf_t *b, const place_result *self, const place_result *r,
                  enum convert_script script);
-/* known: the code has rows. */
+/* known: the code has rows; date: the as-of date of h (NULL or "": none), said in a
+ * line after the names. */
 void pt_history(buf_t *b, const place_history_t *h, int known, const char *as_of,
-                enum convert_script script);
+                const char *date, enum convert_script script);
 
 #endif

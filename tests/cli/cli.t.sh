@@ -5,8 +5,9 @@
 # config; `gongkai org` on tests/fixtures/orgs (verdicts, exit statuses, formats, GB18030,
 # formula guard, filters, code typos, hostile input); `gongkai place` on
 # tests/fixtures/places (exit statuses, history, children, formats, GB18030, formula guard,
-# hostile input). Run by tests/run.sh, which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a
-# temporary HOME and XDG directories, LANG/LC_ALL=C.UTF-8 and TZ=UTC.
+# hostile input) and --as-of on the demo corpus's dated 南川 chain. Run by tests/run.sh,
+# which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a temporary HOME and XDG directories,
+# LANG/LC_ALL=C.UTF-8 and TZ=UTC.
 # Prints "ok NAME" / "not ok NAME - reason" lines.
 
 BIN=${GONGKAI_BIN:?GONGKAI_BIN is not set (run through tests/run.sh)}
@@ -583,4 +584,86 @@ rc=$?
 check place_line_mode "exit $rc: $(head -n 4 "$T/out") $(cat "$T/err")" sh -c '
     [ "$2" -eq 0 ] && grep -q "东城区 110101 — 北京市 / 东城区" "$1" &&
     grep -q "重庆市 500000.*拼音首字母" "$1" && grep -q "用法：place" "$1"' _ "$T/out" "$rc"
+
+# ---- place --as-of: the demo corpus's dated 南川 chain (示例 dates) ----------------------------
+DDB=$T/demo.db
+"$BIN" load --quiet --db "$DDB" "$ROOT/data/demo" >"$T/load.out" 2>&1
+rc=$?
+check place_asof_load "gongkai load of data/demo exited $rc: $(tail -n 3 "$T/load.out")" [ "$rc" -eq 0 ]
+drun() {
+    "$BIN" --db "$DDB" place "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+drun 南川区 --as-of 1990-01-01
+check place_asof_text "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^查询“南川区”（1990-01-01 时）：1 处；数据截至 2026-11-01" "$2" &&
+    grep -q "^  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县$" "$2"' _ "$rc" "$T/out"
+drun --as-of=2010 南川县
+check place_asof_text_ended "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^  2010-01-01 时：已撤销（1980 至 1994-04） · 当时有效：500119 南川区$" "$2"' _ "$rc" "$T/out"
+drun 南川县 --as-of 1990
+check place_asof_text_in_force "exit $rc: $(cat "$T/out")" grep -q "^  1990-01-01 时：有效（1980 至 1994-04）$" "$T/out"
+drun 南川区 --as-of 2006年10月
+check place_asof_partial_month "exit $rc: $(cat "$T/out")" grep -q "^  2006-10-01 时：来源日期只到年或月，无法判断" "$T/out"
+prun 东城区 --as-of 1990-01-01 # the fixture gives no dates
+check place_asof_undated_unknown "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^  1990-01-01 时：来源未注明日期$" "$2"' _ "$rc" "$T/out"
+drun --children 500000 --as-of 2000-01-01
+check place_asof_children "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^500000 重庆市：2000-01-01 时的下级 1 个；" "$2" && grep -q "南川市 500384" "$2"' _ "$rc" "$T/out"
+drun --history 500119 --as-of 1990-01-01
+check place_asof_history "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^1990-01-01 时：尚未设立 · 当时有效：512323 南川县$" "$2"' _ "$rc" "$T/out"
+drun --format tsv 南川 --as-of 2000
+check place_asof_tsv "not 6 lines of 18 fields" sh -c '[ "$(wc -l <"$1")" -eq 6 ] && awk -F "\t" "NF != 18 { exit 1 }" "$1" &&
+    head -n 1 "$1" | grep -q "	as_of	date	at	code_at	name_at	then$" &&
+    grep -q "^南川	名称开头	500384	.*	2000-01-01	有效	有效	南川市	$" "$1"' _ "$T/out"
+if command -v python3 >/dev/null 2>&1; then
+    drun --format json 南川区 --as-of 1990-01-01
+    check place_asof_json "fields missing or wrong" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["date"] == "1990-01-01" and list(d)[-1] == "date", d
+h = d["results"][0]
+assert h["code"] == "500119" and h["at"] == "not_yet" and h["at_label"] == "尚未设立", h
+assert h["valid_from"] == "2006-10" and h["valid_to"] is None and h["code_at"] == "not_yet"
+assert h["name_at"] is None and h["then"] == [{"code": "512323", "name": "南川县", "ended": True}], h["then"]
+assert h["then_unsure"] is False and h["names"][0]["at"] == "not_yet"
+' "$T/out"
+    drun --format json 南川县 --as-of 1990-01-01
+    check place_asof_json_in_force "fields missing or wrong" python3 -c '
+import json, sys
+h = json.load(open(sys.argv[1], encoding="utf-8"))["results"][0]
+assert h["at"] == "in_force" and h["name_at"] == "南川县" and h["then"] == [], h
+' "$T/out"
+    drun --format json --history 512323 --as-of 2010
+    check place_asof_json_history "history fields" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["date"] == "2010-01-01" and d["code_at"] == "ended" and d["names"][0]["at"] == "ended", d
+assert [t["code"] for t in d["then"]] == ["500119"], d["then"]
+' "$T/out"
+    drun --format json 南川区 # without a date: no date fields
+    check place_asof_json_none "date fields without --as-of" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert "date" not in d and "at" not in d["results"][0] and "at" not in d["results"][0]["names"][0], d
+' "$T/out"
+fi
+for bad in 1990-13-01 1990-02-30 yesterday 19900101 ""; do
+    drun 南川区 --as-of "$bad"
+    if [ "$rc" -eq 2 ] && grep -q "^gongkai place: --as-of" "$T/err" && [ ! -s "$T/out" ]; then
+        ok "place_asof_bad_exit2 ($bad)"
+    else
+        not_ok "place_asof_bad_exit2 ($bad)" "exit $rc: $(cat "$T/err")"
+    fi
+done
+drun --history 500119 --as-of 2010-00
+check place_asof_bad_history_exit2 "exit $rc" [ "$rc" -eq 2 ]
+# The line mode: a last word @DATE.
+printf 'place 南川区 @1990-01-01\nplace 南川区 @1990-13\nplace 南川区\nquit\n' | "$BIN" --db "$DDB" --cli >"$T/out" 2>"$T/err"
+rc=$?
+check place_asof_line_mode "exit $rc: $(cat "$T/out" "$T/err")" sh -c '
+    [ "$2" -eq 0 ] && grep -q "^  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县$" "$1" &&
+    grep -q "日期“1990-13”无法识别" "$1" && [ "$(grep -c " 时：" "$1")" -eq 1 ]' _ "$T/out" "$rc"
 exit 0

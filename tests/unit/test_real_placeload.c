@@ -1,7 +1,8 @@
 /* Real data through the loader: tests/real/places.ini (NBS 2023 five levels and the
  * county-level code history of ../shared/corpus/places, read in place) into a temporary
  * database: what is rejected and why, counts per level, a village by its 12-digit code
- * with its whole path, a renamed county by its old name and code, pinyin keys. About 12 s.
+ * with its whole path, a renamed county by its old name and code, pinyin keys, and the
+ * look-up as of a date on rows no source dates (unknown before 数据截至). About 12 s.
  * Skipped, saying so, when ../shared is absent. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include "orgtest.h"
+#include "place.h"
 
 static char *dir, *db_path, *log_text;
 static gk_db *h;
@@ -143,6 +145,41 @@ static void test_renamed_county(void **state)
                       "'chongqingshi'") >= 1);
 }
 
+/* The NBS tables and the county history give no dates: asked about 1990, 南川区 and
+ * 南川县 are unknown, never guessed; from the data's date (2023-06-30) on, as it says. */
+static void expect_at(const char *q, const char *date, enum place_at want)
+{
+    place_opts o = PLACE_OPTS_INIT;
+    o.date = date;
+    place_result r;
+    char *err = NULL;
+    if (place_lookup(h, q, &o, &r, &err) != 0)
+        fail_msg("%s: %s", q, err);
+    if (!r.n || r.hits[0].at != want || r.hits[0].hist.code_at != want)
+        fail_msg("%s at %s: %s, expected %s", q, date, r.n ? place_at_key(r.hits[0].at) : "none",
+                 place_at_key(want));
+    assert_null(r.hits[0].valid_from);
+    place_result_free(&r);
+}
+
+static void test_undated_as_of(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    expect_at("南川区", "1990-01-01", PLACE_AT_UNKNOWN);
+    expect_at("南川县", "1990-01-01", PLACE_AT_UNKNOWN);
+    expect_at("500119", "2023-06-30", PLACE_AT_IN_FORCE);
+    expect_at("南川县", "2024", PLACE_AT_ENDED);
+    place_opts o = PLACE_OPTS_INIT;
+    o.date = "2024";
+    place_result r;
+    char *err = NULL;
+    assert_int_equal(place_lookup(h, "南川县", &o, &r, &err), 0);
+    assert_int_equal(r.hits[0].hist.nthen, 1); /* what the undated chain says from then on */
+    assert_string_equal(r.hits[0].hist.then[0].code, "500119");
+    place_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_village_path),
         cmocka_unit_test(test_renamed_county),
+        cmocka_unit_test(test_undated_as_of),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
