@@ -27,9 +27,9 @@ static const char *const sql_text[PL_NSQL] = {
                 "JOIN division_event e ON e.id = l.event_id WHERE l.new_code = ?1 "
                 "ORDER BY l.old_code",
     [PL_KIDS] = "SELECT code, max(CASE WHEN ended = 0 THEN id ELSE 0 END) FROM division "
-                "WHERE parent_code = ?1 GROUP BY code ORDER BY code",
+                "WHERE parent_code IS ?1 GROUP BY code ORDER BY code",
     [PL_KIDS_AT] = "SELECT code, id, ended, valid_from, valid_to FROM division "
-                   "WHERE parent_code = ?1 ORDER BY code, id",
+                   "WHERE parent_code IS ?1 ORDER BY code, id",
     [PL_CODE_ROWS] = "SELECT id, code, level, ended, valid_from, valid_to FROM division "
                      "WHERE code = ?1 ORDER BY ended, valid_from DESC, id",
     /* ?3 level (0 any), ?4 its code length (the index answers it without the row),
@@ -322,7 +322,9 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
         r->ms = now_ms() - t0;
         return 0;
     }
-    if (!div_normalize(r->input, canon)) {
+    if (!*r->input) {
+        canon[0] = '\0'; /* the top: the provinces */
+    } else if (!div_normalize(r->input, canon)) {
         div_info info;
         div_parse(r->input, &info);
         free(r->problem);
@@ -331,10 +333,11 @@ int place_children(gk_db *db, const char *code, const place_opts *o, place_resul
         r->ms = now_ms() - t0;
         return 0;
     }
+    const char *what = *canon ? canon : "（顶层）";
     if (c.dated)
-        r->searched = xasprintf("区划代码 %s 在 %s 时的下级", canon, c.date);
+        r->searched = xasprintf("区划代码 %s 在 %s 时的下级", what, c.date);
     else
-        r->searched = xasprintf("区划代码 %s 的现行下级", canon);
+        r->searched = xasprintf("区划代码 %s 的现行下级", what);
     int tx = read_begin(db->h);
     long long *ids = NULL;
     size_t cap = 0;

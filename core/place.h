@@ -190,6 +190,7 @@ int place_lookup(gk_db *db, const char *query, const place_opts *o, place_result
 /* The current children of code (any written form), in code order, through summary codes
  * (北京市's children are its districts, not 110100 市辖区), as hits with reason
  * PLACE_BY_CHILD; r->total counts them all. Siblings are the children of a hit's parent.
+ * An empty code ("" or spaces) is the top: the provinces (rows without a parent).
  * With o->date, the children then instead: a child code is listed by a row in force then,
  * else by one whose dates cannot tell (UNSURE), else by a current row without dates
  * (listed as now, marked UNKNOWN); codes whose dates say they were not in force then are

@@ -116,7 +116,10 @@ static long children_of(pl_ctx *c, const char *code, int at_date, long long **id
     sqlite3_stmt *st = pl_stmt(c, at_date ? PL_KIDS_AT : PL_KIDS);
     if (!st)
         return -1;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    if (*code)
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 1); /* the provinces: no parent */
     /* Copied out first: a summary child is expanded with the same statement. */
     kid *v = NULL;
     size_t nv = 0, vcap = 0;

@@ -13,7 +13,6 @@
  * date a caller asks about, c (F8) copies the place for the record. */
 #include "app.h"
 #include "clipboard.h"
-#include "isodate.h"
 #include "orgdoc.h"
 #include "placeview.h"
 #include "u8.h"
@@ -113,7 +112,7 @@ static void build(places_pane *s, app *a, const char *select)
     else if (s->view == V_CHILDREN && r)
         pv_children(&lines, s->have_parent && s->parent.n ? &s->parent.hits[0] : NULL, r);
     else if (s->view == V_DETAIL && r && r->n)
-        pv_detail(&lines, &r->hits[0], r->as_of);
+        pv_detail(&lines, &r->hits[0], r->as_of, r->date);
     orgdoc_set(&s->doc, &lines);
     for (size_t i = 0; select && r && i < s->doc.lines.n; i++) {
         const ov_line *l = &s->doc.lines.v[i];
@@ -137,6 +136,7 @@ static void ask(places_pane *s, app *a)
         build(s, a, NULL);
         return;
     }
+    s->opts.date = s->as_of;
     app_lookup_place(a, text, &s->opts);
 }
 
@@ -166,9 +166,10 @@ static void on_result(void *st, app *a, place_result *r, int rc, const char *err
 }
 
 /* A look-up of one code done here, not by the worker: the keys that follow act on it. */
-static int lookup_code(app *a, const char *code, place_result *out)
+static int lookup_code(places_pane *s, app *a, const char *code, place_result *out)
 {
     place_opts o = PLACE_OPTS_INIT;
+    o.date = s->as_of;
     char *err = NULL;
     if (place_lookup(app_db(a), code, &o, out, &err) != 0) {
         app_message(a, 1, "%s", err ? err : "查询失败");
@@ -190,12 +191,13 @@ static void show_children(places_pane *s, app *a, const char *code, const char *
     place_result kids, parent;
     int have_parent = 0;
     if (*code) {
-        if (lookup_code(a, code, &parent) != 0)
+        if (lookup_code(s, a, code, &parent) != 0)
             return;
         have_parent = 1;
     }
     place_opts o = PLACE_OPTS_INIT;
     o.limit = CHILDREN_SHOWN;
+    o.date = s->as_of;
     char *err = NULL;
     if (place_children(app_db(a), code, &o, &kids, &err) != 0 || *kids.problem) {
         app_message(a, 1, "%s", err ? err : *kids.problem ? kids.problem : "查询失败");
@@ -220,7 +222,7 @@ static void show_children(places_pane *s, app *a, const char *code, const char *
 static void show_detail(places_pane *s, app *a, const char *code, int remember)
 {
     place_result one;
-    if (lookup_code(a, code, &one) != 0)
+    if (lookup_code(s, a, code, &one) != 0)
         return;
     if (s->view != V_DETAIL) {
         s->detail_from = s->view;
@@ -432,25 +434,41 @@ static void filter_menu(places_pane *s, app *a)
     free(ended);
 }
 
+/* The current view again (a new as-of date), the cursor on the same place. */
+static void refresh(places_pane *s, app *a)
+{
+    const place_hit *h = NULL;
+    char code[DIV_BUF] = "", select[DIV_BUF] = "";
+    if (s->view == V_DETAIL && s->have_one && s->one.n) {
+        snprintf(code, sizeof code, "%s", s->one.hits[0].code);
+        show_detail(s, a, code, 0);
+    } else if (s->view == V_CHILDREN) {
+        if ((h = current_hit(s)) != NULL)
+            snprintf(select, sizeof select, "%s", h->code);
+        if (s->have_parent && s->parent.n)
+            snprintf(code, sizeof code, "%s", s->parent.hits[0].code);
+        show_children(s, a, code, select);
+    } else {
+        ask(s, a);
+    }
+}
+
 static void on_as_of(void *st, app *a, const char *answer)
 {
     places_pane *s = st;
     if (!answer)
         return;
-    while (*answer == ' ')
-        answer++;
-    if (!*answer) {
-        s->as_of[0] = 0;
-        app_message(a, 0, "按日期查：已取消，显示现在的区划");
+    char date[11], *problem = NULL;
+    int rc = place_date_parse(answer, date, &problem);
+    if (rc < 0) {
+        app_message(a, 1, "%s", problem);
+        free(problem);
         return;
     }
-    isodate d;
-    if (!isodate_parse_all(answer, &d)) {
-        app_message(a, 1, "日期“%s”无法识别，请写成 1995-06-30、1995-06 或 1995", answer);
-        return;
-    }
-    isodate_format(&d, s->as_of);
-    app_message(a, 0, "按日期查：%s", s->as_of);
+    snprintf(s->as_of, sizeof s->as_of, "%s", rc ? date : "");
+    refresh(s, a);
+    app_message(a, 0, rc ? "按日期查：%s 时的区划（a 更改，空白回到现在）" : "按日期查：已取消，显示现在的区划%s",
+                s->as_of);
 }
 
 static int action(void *st, app *a, enum action act)

@@ -87,13 +87,19 @@ static void then_text(buf_t *b, const place_history_t *h, const char *name, enum
     }
 }
 
-/* "  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县" under a hit. */
-static void at_line(buf_t *b, const place_hit *h, const char *date, enum convert_script script)
+void pt_at(buf_t *b, const place_hit *h, const char *date, enum convert_script script)
 {
-    buf_printf(b, "  %s 时：%s", date, place_at_label(h->at));
+    buf_printf(b, "%s 时：%s", date, place_at_label(h->at));
     period(b, h->valid_from, h->valid_to);
     if (h->at != PLACE_AT_IN_FORCE)
         then_text(b, &h->hist, h->name, h->at, script);
+}
+
+/* "  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县" under a hit. */
+static void at_line(buf_t *b, const place_hit *h, const char *date, enum convert_script script)
+{
+    buf_adds(b, "  ");
+    pt_at(b, h, date, script);
     buf_addc(b, '\n');
 }
 

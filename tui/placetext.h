@@ -11,6 +11,10 @@
 #include "place.h"
 #include "xalloc.h"
 
+/* A hit at the as-of date, one line without a newline: "1990-01-01 时：尚未设立（2006-10
+ * 起） · 当时有效：512323 南川县" (the console puts it under the hit). */
+void pt_at(buf_t *b, const place_hit *h, const char *date, enum convert_script script);
+
 void pt_lookup(buf_t *b, const place_result *r, enum convert_script script);
 /* self: the look-up of the code itself (its path heads the list), r its children. */
 void pt_children(buf_t *b, const place_result *self, const place_result *r,

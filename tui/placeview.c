@@ -3,6 +3,7 @@
 
 #include "divcode.h"
 #include "placefmt.h"
+#include "placetext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,18 @@ static char *fate(const place_hit *h)
     return s;
 }
 
+/* Under a hit with an as-of date: what it was then. */
+static void at_line(ov_lines *out, const place_hit *h, const char *date, int indent, size_t i)
+{
+    if (!date || !*date || h->at == PLACE_AT_NONE)
+        return;
+    buf_t b;
+    buf_init(&b);
+    pt_at(&b, h, date, CONVERT_ORIGINAL);
+    ov_add(out, h->at == PLACE_AT_IN_FORCE ? OV_PLAIN : OV_WARN, indent, i, "%s", b.s);
+    buf_free(&b);
+}
+
 void pv_filters(ov_lines *out, int level, int include_ended, const char *as_of)
 {
     if (!level && include_ended && !*as_of)
@@ -78,6 +91,7 @@ void pv_lookup(ov_lines *out, const place_result *r)
         ov_add(out, OV_DIM, 2, i, "%s  · %s%s%s", h->path_text, place_reason_label(h->reason),
                *f ? " · " : "", f);
         free(f);
+        at_line(out, h, r->date, 2, i);
     }
 }
 
@@ -88,29 +102,34 @@ void pv_children(ov_lines *out, const place_hit *parent, const place_result *r)
                r->total);
     else
         ov_add(out, OV_DIM, 0, NO_SUBJECT, "省级区划：%zu 个", r->total);
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         title(out, &r->hits[i], i, 1);
+        if (r->hits[i].at != PLACE_AT_IN_FORCE)
+            at_line(out, &r->hits[i], r->date, 3, i);
+    }
     if (r->total > r->n)
         ov_add(out, OV_DIM, 1, NO_SUBJECT, "……另有 %zu 个未列出（输入代码或名称查找）",
                r->total - r->n);
 }
 
 /* The digits of a code by segment: "省 50 · 地 01 · 县 19". */
-static void structure(ov_lines *out, const char *code)
+static void structure(ov_lines *out, const char *code, int level)
 {
     static const char *const seg[] = {"省", "地", "县", "乡", "村"};
     static const int width[] = {2, 2, 2, 3, 3};
     buf_t b;
     buf_init(&b);
     size_t at = 0, len = strlen(code);
-    for (int k = 0; k < 5 && at + (size_t)width[k] <= len; k++) {
+    /* The segments up to the place's level; the zeros after them are padding. */
+    for (int k = 0; k < 5 && k < level && at + (size_t)width[k] <= len; k++) {
         buf_printf(&b, "%s%s %.*s", k ? " · " : "", seg[k], width[k], code + at);
         at += (size_t)width[k];
     }
     div_info info;
     div_parse(code, &info);
-    ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "代码结构  %s%s%s", b.s ? b.s : code,
-           info.category ? " · " : "", info.category ? info.category : "");
+    ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "代码结构  %s%s%s%s", b.s ? b.s : code,
+           info.category ? "（编码惯例：" : "", info.category ? info.category : "",
+           info.category ? "）" : "");
     if (*info.hint)
         ov_add(out, OV_DIM, 12, NO_SUBJECT, "%s", info.hint);
     buf_free(&b);
@@ -164,15 +183,21 @@ static void names(ov_lines *out, const place_history_t *hist)
     }
 }
 
-void pv_detail(ov_lines *out, const place_hit *h, const char *as_of)
+void pv_detail(ov_lines *out, const place_hit *h, const char *as_of, const char *date)
 {
     title(out, h, 0, 0);
+    at_line(out, h, date, 2, NO_SUBJECT);
+    for (size_t i = 0; date && *date && h->at != PLACE_AT_IN_FORCE && i < h->hist.nthen; i++) {
+        char *text = xasprintf("当时 %s %s", h->hist.then[i].code, h->hist.then[i].name);
+        ref_line(out, &h->hist.then[i], text);
+        free(text);
+    }
     ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "路径  %s", h->path_text);
     ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "层级  %s%s%s%s", place_level_label(h->level),
            *h->type ? " · " : "", h->type, h->type_by_code ? "（按代码）" : "");
     if (h->children)
         ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "下辖  %zu 个（在名称上按 Enter 列出）", h->children);
-    structure(out, h->code);
+    structure(out, h->code, h->level);
     if (*h->parent && h->npath >= 2) {
         ov_line *l = ov_add(out, OV_LINK, 2, NO_SUBJECT, "上级  %s %s", h->parent,
                             h->path[h->npath - 2]);

@@ -22,8 +22,9 @@ void pv_lookup(ov_lines *out, const place_result *r);
  * (parent may be NULL for the provinces). */
 void pv_children(ov_lines *out, const place_hit *parent, const place_result *r);
 
-/* One place with its history; as_of is the data's date ("" when unknown). */
-void pv_detail(ov_lines *out, const place_hit *h, const char *as_of);
+/* One place with its history; as_of is the data's date ("" when unknown), date the
+ * as-of date asked ("" none: then nothing about a date is said). */
+void pv_detail(ov_lines *out, const place_hit *h, const char *as_of, const char *date);
 
 /* The status line: "3 处；数据截至 2023-06-30（0.4 ms）", for children "下级 17 个；…". */
 char *pv_summary(const place_result *r, int children);

@@ -15,7 +15,8 @@ typedef struct {
     char domain[16];
     oc_opts org;       /* JOB_ORG; its strings point into region and today below */
     char region[16], today[11];
-    place_opts place;  /* JOB_PLACE */
+    place_opts place;  /* JOB_PLACE; its date points into date below */
+    char date[11];
 } request;
 
 struct worker {
@@ -58,7 +59,9 @@ static void run(worker *w, const request *rq)
         o.today = rq->today[0] ? rq->today : NULL;
         rc = orgcheck_run(w->db, rq->text, &o, &r.org, &err);
     } else if (rq->kind == JOB_PLACE) {
-        rc = place_lookup(w->db, rq->text, &rq->place, &r.place, &err);
+        place_opts o = rq->place;
+        o.date = rq->date[0] ? rq->date : NULL;
+        rc = place_lookup(w->db, rq->text, &o, &r.place, &err);
     } else {
         search_opts o = rq->opts;
         o.domain = rq->domain[0] ? rq->domain : NULL;
@@ -202,6 +205,9 @@ void worker_submit_place(worker *w, unsigned gen, const char *text, const place_
     rq.gen = gen;
     rq.text = xstrdup(text);
     rq.place = *o;
+    if (o->date)
+        snprintf(rq.date, sizeof rq.date, "%s", o->date);
+    rq.place.date = NULL;
     submit(w, &rq);
 }
 

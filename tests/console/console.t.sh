@@ -221,3 +221,53 @@ dump @T@/orgs.6
 key F4 Down Enter
 dump @T@/orgs.7
 EOF2
+
+# 地名 on the demo corpus: M-4; Backspace with nothing asked lists the provinces, Enter
+# drills into 北京市; a name as you type (the 南川 chain: one code in force, four ended,
+# each saying what it is now); d shows 南川区 in detail, Enter on its parent opens
+# 重庆市, Backspace goes back twice; F7 1990: each place then (南川区 尚未设立, 当时有效
+# 512323 南川县); pinyin initials, Enter drills into 东城区, Backspace climbs to 北京市's
+# children with the cursor on 东城区, then to the provinces and back to the results; 东城
+# is a district of 北京 and a street of 南川, F4 keeps the county level; a Traditional
+# name; a village's 12-digit code in detail with its whole path.
+replay places --db "$DEMO" <<'EOF2'
+key M-4
+dump @T@/places.1
+key Backspace
+dump @T@/places.2
+key Enter
+dump @T@/places.3
+type 南川
+dump @T@/places.4
+key Esc d
+dump @T@/places.5
+key Down Enter
+dump @T@/places.6
+key Backspace Backspace
+dump @T@/places.7
+key F7
+type 1990
+key Enter
+dump @T@/places.8
+key F7 Enter C-f C-u
+type dc
+dump @T@/places.9
+key Esc Enter
+dump @T@/places.10
+key Backspace
+dump @T@/places.11
+key Backspace Backspace
+dump @T@/places.12
+key C-f C-u
+type 东城
+dump @T@/places.13
+key F4 Down Down Down Enter
+dump @T@/places.14
+key F4 Up Up Up Enter C-f C-u
+type 東城區
+dump @T@/places.15
+key C-u
+type 339921100201
+key Esc d
+dump @T@/places.16
+EOF2

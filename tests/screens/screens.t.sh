@@ -526,6 +526,57 @@ check-restored
 expect-exit 0
 EOF
 
+# ---- 地名 ---------------------------------------------------------------------------------
+
+# A place and its history in a real terminal: 南川 as typed lists the code in force and the
+# four ended ones, each with what it is now; d opens 南川区 with its chain, Enter on the
+# first link (its parent 重庆市) opens that, Backspace comes back; Enter on 南川区 in the
+# results drills into its three 街道 and Backspace climbs to 重庆市's children, the cursor
+# (reverse video) on 南川区.
+scenario places_browse -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-4
+wait 输入地名、区划代码或拼音
+type 南川
+wait 5 处；数据截至 2026-11-01
+key Esc
+waitcursor hidden
+key d
+wait 由来（哪些代码变成了它）
+expect @E@/places_detail.expected
+key Down Enter
+wait 区划 500000 详情
+key Backspace
+wait 区划 500119 详情
+key Backspace
+wait 5 处；数据截至 2026-11-01
+key Enter
+wait 500119 重庆市 / 南川区 的下级：3 个
+key Backspace
+wait 500000 重庆市 的下级：1 个
+waitattr 3 0 cCrR
+expect @E@/places_climb.expected
+key F10
+check-restored
+expect-exit 0
+EOF
+
+# As of a date: F7 asks in the input line; each place says what it was then.
+scenario places_as_of -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-4
+type 南川区
+wait 1 处；数据截至 2026-11-01
+key F7
+wait 按日期查（如 1995-06-30；空白为现在）：
+type 2000-06-30
+key Enter
+wait 2000-06-30 时：尚未设立（2006-10 起） · 当时有效：500384 南川市
+expect @E@/places_as_of.expected
+key F10
+expect-exit 0
+EOF
+
 # ---- layout -----------------------------------------------------------------------------
 
 # 60×20 says the terminal is too small; back at 80×24 the results are still there.
