@@ -55,9 +55,14 @@ void app_set_count(app *a, const char *text)
 
 void app_search(app *a, const char *text, const search_opts *o)
 {
+    app_search_with_places(a, text, o, 0);
+}
+
+void app_search_with_places(app *a, const char *text, const search_opts *o, size_t places)
+{
     a->gen++;
     a->gen_pane = a->focus;
-    worker_submit(a->worker, a->gen, text, o);
+    worker_submit(a->worker, a->gen, text, o, places);
 }
 
 void app_check_org(app *a, const char *text, const oc_opts *o)
@@ -146,6 +151,15 @@ void app_open_reg_node(app *a, long long node_id, const query *q)
         return;
     focus_pane(a, i);
     pane_regs_open(a->panes[i].st, a, node_id, q);
+}
+
+void app_open_place(app *a, const char *code)
+{
+    int i = pane_index(a, "places");
+    if (i < 0)
+        return;
+    focus_pane(a, i);
+    pane_places_open(a->panes[i].st, a, code);
 }
 
 void app_open_org(app *a, long long org_id)
@@ -345,8 +359,14 @@ static void poll_results(app *a)
     char *err = NULL;
     while (worker_poll(a->worker, &gen, &r, &rc, &err)) {
         pane_slot *p = gen == a->gen && a->gen_pane < a->npanes ? &a->panes[a->gen_pane] : NULL;
-        if (p && r.kind == JOB_SEARCH && p->ops->result)
+        if (p && r.kind == JOB_SEARCH && p->ops->result) {
+            /* The places first: the search result redraws the pane. */
+            if (r.have_place && p->ops->place_result)
+                p->ops->place_result(p->st, a, &r.place, 0, NULL);
+            else if (r.have_place)
+                place_result_free(&r.place);
             p->ops->result(p->st, a, &r.search, rc, err);
+        }
         else if (p && r.kind == JOB_ORG && p->ops->org_result)
             p->ops->org_result(p->st, a, &r.org, rc, err);
         else if (p && r.kind == JOB_PLACE && p->ops->place_result)

@@ -30,6 +30,10 @@ enum convert_script app_script(app *a);
  * result(). A newer search supersedes an older one. */
 void app_search(app *a, const char *text, const search_opts *o);
 
+/* The same, also looking the text up as a place: at most places of them arrive in the
+ * pane's place_result() just before the search's result. */
+void app_search_with_places(app *a, const char *text, const search_opts *o, size_t places);
+
 /* Starts an asynchronous organisation check for the current pane; its result arrives in
  * the pane's org_result(). Supersedes any search or check in flight. */
 void app_check_org(app *a, const char *text, const oc_opts *o);
@@ -52,6 +56,8 @@ void app_show_pane(app *a, const char *name);
 void app_open_reg_node(app *a, long long node_id, const query *q);
 /* The organisations pane shows organisation org.id with its listings. */
 void app_open_org(app *a, long long org_id);
+/* The places pane shows one division code in detail. */
+void app_open_place(app *a, const char *code);
 
 /* Asks a one-line question in the input line ("跳到第几条："); the answer (or NULL when
  * cancelled) goes to cb. */

@@ -63,4 +63,7 @@ void pane_regs_open(void *st, app *a, long long node_id, const query *q);
 /* The organisations pane shows one organisation (org.id) as a check would. */
 void pane_orgs_open(void *st, app *a, long long org_id);
 
+/* The places pane shows one division code in detail (Backspace: its results, if any). */
+void pane_places_open(void *st, app *a, const char *code);
+
 #endif

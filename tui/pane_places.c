@@ -241,6 +241,17 @@ static void show_detail(places_pane *s, app *a, const char *code, int remember)
     build(s, a, NULL);
 }
 
+/* From elsewhere (a 搜索 hit): the code in detail; Backspace then shows the results
+ * typed here before, or with none the code among its siblings. */
+void pane_places_open(void *st, app *a, const char *code)
+{
+    places_pane *s = st;
+    char c[DIV_BUF];
+    snprintf(c, sizeof c, "%s", code);
+    s->view = V_RESULTS;
+    show_detail(s, a, c, 0);
+}
+
 /* ---- drawing ---------------------------------------------------------------------------- */
 
 static enum attr_kind attr_of(enum ov_style st)
@@ -346,9 +357,15 @@ static int climb(places_pane *s, app *a)
             show_detail(s, a, code, 0);
             return PR_HANDLED;
         }
-        char select[DIV_BUF] = "";
-        if (s->have_one && s->one.n)
+        char select[DIV_BUF] = "", up[DIV_BUF] = "";
+        if (s->have_one && s->one.n) {
             snprintf(select, sizeof select, "%s", s->one.hits[0].code);
+            snprintf(up, sizeof up, "%s", s->one.hits[0].parent);
+        }
+        if (s->detail_from == V_RESULTS && !s->have_res && *select) {
+            show_children(s, a, up, select); /* opened from 搜索: its siblings */
+            return PR_HANDLED;
+        }
         s->view = s->detail_from;
         build(s, a, select);
         return PR_HANDLED;

@@ -1,6 +1,11 @@
 /* 搜索: search everything as you type. Results are grouped by domain under a header line;
  * each hit shows its title and a snippet with the matches highlighted. Enter opens the
- * hit in its own pane (a regulation article in 法规). */
+ * hit in its own pane (a regulation article in 法规). Places are not documents: the same
+ * text is also looked up as a place (the worker runs place_lookup after the search) and
+ * the first few head the list as a 地名 group; Enter opens one in 地名.
+ *
+ * Selection and items use one flat index: the places first (0 .. np-1), then the search
+ * hits (np + i for r.hits[i]). */
 #include "app.h"
 #include "output.h"
 #include "u8.h"
@@ -10,12 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 30 /* hits asked for at a time (a screenful and some); more come on scrolling */
+#define PAGE 30  /* hits asked for at a time (a screenful and some); more come on scrolling */
+#define PLACES 3 /* places shown above the documents */
 
 typedef struct {
     int header;       /* a domain header line, else a hit */
-    int hit;          /* index into hits */
-    char domain[16];
+    int hit;          /* flat index: a place (< np) or np + index into hits */
+    char domain[16];  /* header: the domain, "place" for the places */
     long long count;  /* header: hits of that domain */
 } item;
 
@@ -25,13 +31,20 @@ typedef struct {
 } shown;
 
 typedef struct {
+    char *title, *detail; /* a place prepared for display */
+} shown_place;
+
+typedef struct {
     char *query;          /* the query of the results shown */
     search_result r;      /* r.hits hold every page fetched so far */
     int have;             /* r is valid */
+    place_result places;  /* the text looked up as a place (its first PLACES) */
+    int have_places;
+    shown_place *pshown;
     shown *shown;
     item *items;
     int nitems;
-    int sel;              /* selected hit (index into r.hits), -1 when none */
+    int sel;              /* selected item's flat index (see above), -1 when none */
     int top;              /* first item shown */
     int loading_more;
     int nothing_to_search; /* the query had no searchable text (search_run returned 1) */
@@ -49,6 +62,30 @@ static void free_shown(search_pane *s)
     }
     free(s->shown);
     s->shown = NULL;
+}
+
+static size_t nplaces(const search_pane *s)
+{
+    return s->have_places ? s->places.n : 0;
+}
+
+/* Places plus hits: the flat indexes selection moves over. */
+static int nflat(const search_pane *s)
+{
+    return (int)nplaces(s) + (s->have ? (int)s->r.n : 0);
+}
+
+static void free_places(search_pane *s)
+{
+    for (size_t i = 0; s->pshown && i < nplaces(s); i++) {
+        free(s->pshown[i].title);
+        free(s->pshown[i].detail);
+    }
+    free(s->pshown);
+    s->pshown = NULL;
+    if (s->have_places)
+        place_result_free(&s->places);
+    s->have_places = 0;
 }
 
 static void clear(search_pane *s)
@@ -76,8 +113,26 @@ static void done(void *st)
 {
     search_pane *s = st;
     clear(s);
+    free_places(s);
     free(s->query);
     free(s);
+}
+
+/* A place as two display lines: "【已撤销】南川县 512323 县级·县", then its path and
+ * why it matched. */
+static shown_place place_shown(const place_hit *h, enum convert_script script)
+{
+    char *t = xasprintf("%s%s  %s  %s%s%s", h->ended ? "【已撤销】" : "", h->name, h->code,
+                        place_level_label(h->level), *h->type ? "·" : "", h->type);
+    char *d = xasprintf("%s · %s", h->path_text, place_reason_label(h->reason));
+    out_text a, b;
+    out_text_make(&a, t, 0, strlen(t), NULL, 0, script);
+    out_text_make(&b, d, 0, strlen(d), NULL, 0, script);
+    free(t);
+    free(d);
+    hl_spans_free(&a.spans);
+    hl_spans_free(&b.spans);
+    return (shown_place){a.s, b.s};
 }
 
 /* Display forms of every hit, converted to the current script. */
@@ -97,15 +152,31 @@ static void prepare(search_pane *s, app *a)
         s->shown[i].snippet = t.s;
         s->shown[i].snippet_spans = t.spans;
     }
+    if (nplaces(s) && !s->pshown)
+        s->pshown = xcalloc(nplaces(s), sizeof *s->pshown);
+    for (size_t i = 0; s->pshown && i < nplaces(s); i++) {
+        free(s->pshown[i].title);
+        free(s->pshown[i].detail);
+        s->pshown[i] = place_shown(&s->places.hits[i], s->script);
+    }
 }
 
 /* Header lines where the domain changes. */
 static void build_items(search_pane *s)
 {
+    size_t np = nplaces(s), nh = s->have ? s->r.n : 0;
     free(s->items);
-    s->items = xcalloc(s->r.n * 2 + 1, sizeof *s->items);
+    s->items = xcalloc(nh * 2 + np + 2, sizeof *s->items);
     s->nitems = 0;
-    for (size_t i = 0; i < s->r.n; i++) {
+    if (np) {
+        item *it = &s->items[s->nitems++];
+        it->header = 1;
+        snprintf(it->domain, sizeof it->domain, "place");
+        it->count = (long long)s->places.total;
+        for (size_t i = 0; i < np; i++)
+            s->items[s->nitems++].hit = (int)i;
+    }
+    for (size_t i = 0; i < nh; i++) {
         const search_hit *h = &s->r.hits[i];
         if (!i || strcmp(h->domain, s->r.hits[i - 1].domain)) {
             item *it = &s->items[s->nitems++];
@@ -116,7 +187,7 @@ static void build_items(search_pane *s)
                     it->count = s->r.counts[c].count;
         }
         item *it = &s->items[s->nitems++];
-        it->hit = (int)i;
+        it->hit = (int)(np + i);
     }
 }
 
@@ -131,8 +202,13 @@ static void set_status(search_pane *s, app *a)
         app_set_count(a, s->r.note ? s->r.note : "");
         return;
     }
-    snprintf(line, sizeof line, "找到 %lld%s 条（%.1f ms）%s%s", s->r.total, s->r.capped ? "+" : "",
-             s->r.ms, s->r.note ? "  " : "", s->r.note ? s->r.note : "");
+    char places[64] = "";
+    if (nplaces(s))
+        snprintf(places, sizeof places, "；地名 %s%zu 处", s->places.total_capped ? "约 " : "",
+                 s->places.total);
+    snprintf(line, sizeof line, "找到 %lld%s 条%s（%.1f ms）%s%s", s->r.total, s->r.capped ? "+" : "",
+             places, s->r.ms + (nplaces(s) ? s->places.ms : 0), s->r.note ? "  " : "",
+             s->r.note ? s->r.note : "");
     app_set_count(a, line);
 }
 
@@ -148,13 +224,14 @@ static void on_query(void *st, app *a, const char *text, int submitted)
     if (!*text) {
         app_cancel_search(a);
         clear(s);
+        free_places(s);
         app_set_count(a, "");
         return;
     }
     search_opts o = {.limit = PAGE, .snippet_chars = (size_t)app_config(a)->snippet_chars,
                      .or_mode = app_config(a)->search_mode == CONFIG_MODE_OR};
     s->loading_more = 0;
-    app_search(a, text, &o);
+    app_search_with_places(a, text, &o, PLACES);
 }
 
 static void on_result(void *st, app *a, search_result *r, int rc, const char *err)
@@ -179,12 +256,28 @@ static void on_result(void *st, app *a, search_result *r, int rc, const char *er
         clear(s);
         s->r = *r;
         s->have = 1;
-        s->sel = s->r.n ? 0 : -1;
+        s->sel = nflat(s) ? 0 : -1;
         s->nothing_to_search = rc == 1;
     }
     prepare(s, a);
     build_items(s);
     set_status(s, a);
+}
+
+/* The places of a new query: they arrive just before its search result. */
+static void on_places(void *st, app *a, place_result *r, int rc, const char *err)
+{
+    search_pane *s = st;
+    (void)a;
+    (void)rc;
+    (void)err;
+    free_places(s);
+    if (!r->n) {
+        place_result_free(r);
+        return;
+    }
+    s->places = *r;
+    s->have_places = 1;
 }
 
 static int item_height(const item *it)
@@ -266,26 +359,42 @@ static void draw(void *st, app *a, const rect *r)
     search_pane *s = st;
     if (s->have && s->script != app_script(a))
         prepare(s, a); /* the 简/繁 toggle changed the display */
-    if (!s->have || !s->r.n) {
+    if (!s->have || !nflat(s)) {
         draw_welcome(s, a, r);
         return;
     }
     keep_visible(s, r->h);
-    int y = r->y;
+    int y = r->y, np = (int)nplaces(s);
     for (int i = s->top; i < s->nitems && y < r->y + r->h; i++) {
         const item *it = &s->items[i];
         if (it->header) {
             char head[128];
-            snprintf(head, sizeof head, "%s（%lld%s 条）", search_domain_label(it->domain),
-                     it->count, s->r.capped ? "+" : "");
+            if (!strcmp(it->domain, "place"))
+                snprintf(head, sizeof head, "地名（%s%lld 处%s）",
+                         s->places.total_capped ? "约 " : "", it->count,
+                         it->count > np ? "，显示前 3 处；全部在 M-4 地名" : "");
+            else
+                snprintf(head, sizeof head, "%s（%lld%s 条）", search_domain_label(it->domain),
+                         it->count, s->r.capped ? "+" : "");
             draw_fill(y, r->x, r->w, AT_HEADER);
             draw_str(y, r->x + 1, r->w - 1, head, AT_HEADER);
             y++;
             continue;
         }
-        const search_hit *h = &s->r.hits[it->hit];
-        const shown *sh = &s->shown[it->hit];
         int sel = it->hit == s->sel;
+        if (it->hit < np) { /* a place: two plain lines */
+            const shown_place *sp = &s->pshown[it->hit];
+            draw_fill(y, r->x, r->w, sel ? AT_SEL : AT_NORMAL);
+            draw_str(y, r->x + 1, r->w - 1, sp->title, sel ? AT_SEL : AT_NORMAL);
+            if (++y >= r->y + r->h)
+                break;
+            draw_fill(y, r->x, r->w, sel ? AT_SEL : AT_NORMAL);
+            draw_str(y, r->x + 4, r->w - 5, sp->detail, sel ? AT_SEL : AT_DIM);
+            y++;
+            continue;
+        }
+        const search_hit *h = &s->r.hits[it->hit - np];
+        const shown *sh = &s->shown[it->hit - np];
         enum attr_kind base = sel ? AT_SEL : AT_NORMAL, hl = sel ? AT_SEL_HL : AT_HL;
         draw_fill(y, r->x, r->w, base);
         int x = r->x + 1;
@@ -322,14 +431,15 @@ static void load_more(search_pane *s, app *a)
 
 static int move_sel(search_pane *s, app *a, int to)
 {
-    if (!s->have || !s->r.n)
+    int n = nflat(s);
+    if (!s->have || !n)
         return PR_IGNORED;
     if (to < 0)
         to = 0;
-    if (to >= (int)s->r.n)
-        to = (int)s->r.n - 1;
+    if (to >= n)
+        to = n - 1;
     s->sel = to;
-    if (to >= (int)s->r.n - 5)
+    if (s->r.n && to >= n - 5)
         load_more(s, a);
     return PR_HANDLED;
 }
@@ -350,11 +460,16 @@ static int action(void *st, app *a, enum action act)
     case ACT_FIRST:
         return move_sel(s, a, 0);
     case ACT_LAST:
-        return move_sel(s, a, s->have ? (int)s->r.n - 1 : 0);
+        return move_sel(s, a, nflat(s) - 1);
     case ACT_OPEN: {
-        if (!s->have || s->sel < 0)
+        if (!s->have || s->sel < 0 || s->sel >= nflat(s))
             return PR_HANDLED;
-        const search_hit *h = &s->r.hits[s->sel];
+        int np = (int)nplaces(s);
+        if (s->sel < np) {
+            app_open_place(a, s->places.hits[s->sel].code);
+            return PR_HANDLED;
+        }
+        const search_hit *h = &s->r.hits[s->sel - np];
         if (!strcmp(h->domain, "reg"))
             app_open_reg_node(a, h->ref_id, &s->r.q);
         else if (!strcmp(h->domain, "org"))
@@ -425,6 +540,7 @@ const pane_ops pane_search_ops = {
     .action = action,
     .query = on_query,
     .result = on_result,
+    .place_result = on_places,
     .contexts = contexts,
     .mouse = mouse,
     .activate = activate,

@@ -16,6 +16,7 @@ typedef struct {
     oc_opts org;       /* JOB_ORG; its strings point into region and today below */
     char region[16], today[11];
     place_opts place;  /* JOB_PLACE; its date points into date below */
+    size_t with_places; /* JOB_SEARCH: also this many places (0 none) */
     char date[11];
 } request;
 
@@ -42,7 +43,7 @@ void job_result_free(job_result *r)
         search_result_free(&r->search);
     else if (r->kind == JOB_ORG)
         oc_result_free(&r->org);
-    else
+    if (r->kind == JOB_PLACE || r->have_place)
         place_result_free(&r->place);
 }
 
@@ -66,6 +67,17 @@ static void run(worker *w, const request *rq)
         search_opts o = rq->opts;
         o.domain = rq->domain[0] ? rq->domain : NULL;
         rc = search_run(w->db, rq->text, strlen(rq->text), &o, &r.search, &err);
+        if (rc >= 0 && rq->with_places) {
+            place_opts po = PLACE_OPTS_INIT;
+            po.limit = rq->with_places;
+            char *perr = NULL;
+            /* A database without places, or a failure here, leaves the search alone. */
+            if (place_lookup(w->db, rq->text, &po, &r.place, &perr) == 0)
+                r.have_place = 1;
+            else
+                place_result_free(&r.place);
+            free(perr);
+        }
     }
     pthread_mutex_lock(&w->lock);
     /* Drop the result of an interrupted or overtaken job. */
@@ -167,11 +179,13 @@ static void submit(worker *w, request *rq)
     pthread_mutex_unlock(&w->lock);
 }
 
-void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o)
+void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o,
+                   size_t with_places)
 {
     request rq;
     memset(&rq, 0, sizeof rq);
     rq.kind = JOB_SEARCH;
+    rq.with_places = with_places;
     rq.gen = gen;
     rq.text = xstrdup(text);
     rq.opts = *o;

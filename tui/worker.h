@@ -18,7 +18,8 @@ typedef struct {
     enum job_kind kind;
     search_result search;
     oc_result org;
-    place_result place;
+    place_result place; /* JOB_PLACE, or with_places of a JOB_SEARCH when have_place */
+    int have_place;
 } job_result;
 void job_result_free(job_result *r);
 
@@ -27,8 +28,10 @@ worker *worker_new(const char *db_path, int synchronous, char **err);
 void worker_free(worker *w);
 
 /* Asks for a search; gen identifies it. A search still running is interrupted and its
- * result dropped. The strings are copied. */
-void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o);
+ * result dropped. The strings are copied. with_places: also look the text up as a place
+ * (place_lookup, at most places hits) for 搜索's 地名 group; 0 for none. */
+void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o,
+                   size_t with_places);
 
 /* Asks for an organisation check, like worker_submit. */
 void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts *o);

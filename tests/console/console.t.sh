@@ -271,3 +271,15 @@ type 339921100201
 key Esc d
 dump @T@/places.16
 EOF2
+
+# 搜索 looks the text up as a place too: a 地名 group heads the list (the first 3 of 5,
+# then the documents); Enter on a place opens it in detail in 地名, Backspace shows it
+# among its siblings.
+replay search_places --db "$DEMO" <<'EOF2'
+type 南川
+dump @T@/search_places.1
+key Esc Down Enter
+dump @T@/search_places.2
+key Backspace
+dump @T@/search_places.3
+EOF2
