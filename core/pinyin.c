@@ -103,6 +103,44 @@ size_t pinyin_units(const char *name, size_t len, pinyin_unit *out, size_t max)
     return n;
 }
 
+/* ---- a published spelling ---------------------------------------------------------- */
+
+size_t pinyin_units_spelled(pinyin_unit *u, size_t n, char *spelled)
+{
+    char *syl[PINYIN_MAX_UNITS];
+    size_t ns = 0;
+    for (char *p = spelled; *p;) {
+        while (*p == ' ' || *p == '\'')
+            p++;
+        if (!*p)
+            break;
+        char *start = p;
+        while (*p >= 'a' && *p <= 'z')
+            p++;
+        /* Letters only, a syllable's length, no more syllables than units. */
+        if (p == start || p - start > 6 || (*p && *p != ' ' && *p != '\'') || ns == n)
+            return 0;
+        syl[ns++] = start;
+        if (*p)
+            *p++ = '\0';
+    }
+    for (size_t i = 0; i < ns; i++) {
+        pinyin_unit *x = &u[i];
+        int at = -1;
+        for (int k = 0; k < x->n; k++)
+            if (!strcmp(x->r[k], syl[i]))
+                at = k;
+        /* The published reading first; the others after it (the last may drop). */
+        int from = at >= 0 ? at : x->n < PINYIN_MAX_READINGS ? x->n : PINYIN_MAX_READINGS - 1;
+        for (int k = from; k > 0; k--)
+            x->r[k] = x->r[k - 1];
+        x->r[0] = syl[i];
+        if (at < 0 && x->n < PINYIN_MAX_READINGS)
+            x->n++;
+    }
+    return ns;
+}
+
 /* ---- spellings and keys ------------------------------------------------------------ */
 
 #define SPELL_HEAD 4 /* characters whose readings are combined before the rest's */
@@ -164,8 +202,14 @@ static void combos(struct speller *s, size_t pos, int k)
 size_t pinyin_spellings(const char *name, size_t len, pinyin_spelling *out, size_t max)
 {
     pinyin_unit u[PINYIN_MAX_UNITS];
+    size_t n = pinyin_units(name, len, u, PINYIN_MAX_UNITS);
+    return pinyin_spellings_units(u, n, out, max);
+}
+
+size_t pinyin_spellings_units(const pinyin_unit *u, size_t n, pinyin_spelling *out, size_t max)
+{
     struct speller s;
-    s.n = pinyin_units(name, len, u, PINYIN_MAX_UNITS);
+    s.n = n;
     if (!s.n || !max)
         return 0;
     s.u = u;
@@ -205,8 +249,15 @@ static size_t add_key(pinyin_key *out, size_t n, size_t max, enum pinyin_key_kin
 
 size_t pinyin_index_keys(const char *name, size_t len, pinyin_key *out, size_t max)
 {
+    pinyin_unit u[PINYIN_MAX_UNITS];
+    size_t nu = pinyin_units(name, len, u, PINYIN_MAX_UNITS);
+    return pinyin_index_keys_units(u, nu, out, max);
+}
+
+size_t pinyin_index_keys_units(const pinyin_unit *u, size_t nu, pinyin_key *out, size_t max)
+{
     pinyin_spelling sp[PINYIN_MAX_SPELLINGS];
-    size_t ns = pinyin_spellings(name, len, sp, PINYIN_MAX_SPELLINGS), n = 0;
+    size_t ns = pinyin_spellings_units(u, nu, sp, PINYIN_MAX_SPELLINGS), n = 0;
     for (size_t i = 0; i < ns; i++)
         n = add_key(out, n, max, PINYIN_KEY_FULL, sp[i].full);
     for (size_t i = 0; i < ns; i++)

@@ -59,6 +59,15 @@ typedef struct {
 /* The units of a UTF-8 name (len bytes; NUL not needed), at most max; returns the count. */
 size_t pinyin_units(const char *name, size_t len, pinyin_unit *out, size_t max);
 
+/* A published spelling of a name's first characters, lower case without tones, syllables
+ * separated by spaces or apostrophes ("lu an" for 六安市: the gazetteer's reading where
+ * the customary one of Unihan differs, 六 liu): each syllable becomes the customary
+ * reading of its unit, the unit's other readings kept after it (a unit that already has
+ * 4 loses its last). spelled is split in place and the units point into it: keep it as
+ * long as them. Returns the syllables applied; 0, units untouched, when the spelling is
+ * anything but letters a-z in syllables of 1..6 letters, or has more syllables than n. */
+size_t pinyin_units_spelled(pinyin_unit *u, size_t n, char *spelled);
+
 /* One reading combination of a name: "chongqingshi" and "cqs". Both are cut at
  * PINYIN_KEY_LEN letters. */
 typedef struct {
@@ -74,6 +83,8 @@ typedef struct {
  * Cap: a name with many polyphonic characters (大长乐村 has 2×2×2) keeps only 8, so a
  * query for a rarer combination may miss it (pinyin_match on its own would not). */
 size_t pinyin_spellings(const char *name, size_t len, pinyin_spelling *out, size_t max);
+/* The same from units (pinyin_units, perhaps with pinyin_units_spelled). */
+size_t pinyin_spellings_units(const pinyin_unit *u, size_t n, pinyin_spelling *out, size_t max);
 
 enum pinyin_key_kind {
     PINYIN_KEY_FULL = 'f',      /* full spelling: "chongqingshi" */
@@ -90,6 +101,7 @@ typedef struct {
 /* The keys to store for a name: its distinct full spellings, then its distinct initials
  * spellings; at most max (PINYIN_MAX_KEYS is always enough). Returns the count. */
 size_t pinyin_index_keys(const char *name, size_t len, pinyin_key *out, size_t max);
+size_t pinyin_index_keys_units(const pinyin_unit *u, size_t n, pinyin_key *out, size_t max);
 
 /* True when the query can be pinyin: ASCII letters (1..PINYIN_QUERY_MAX), optionally
  * separated by spaces or apostrophes (' ’), nothing else. */

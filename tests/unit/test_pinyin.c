@@ -265,6 +265,55 @@ static void test_match_units(void **state)
     assert_int_equal(pinyin_match_units("beij", NULL, 0), 0);
 }
 
+/* A published spelling (ok_data_level4's "lu an" for 六安市) puts the gazetteer's reading
+ * first: the match and the keys follow it, the other readings stay. */
+static void test_spelled(void **state)
+{
+    (void)state;
+    const char *name = "六安市";
+    pinyin_unit u[PINYIN_MAX_UNITS];
+    size_t n = pinyin_units(name, strlen(name), u, PINYIN_MAX_UNITS);
+    assert_int_equal(n, 3);
+    assert_int_equal(pinyin_match_units("luan", u, n), 0); /* Unihan: 六 liu */
+    assert_true(pinyin_match_units("liuan", u, n) > 0);
+    char spelled[] = "lu an";
+    assert_int_equal(pinyin_units_spelled(u, n, spelled), 2);
+    assert_string_equal(u[0].r[0], "lu");
+    assert_true(pinyin_match_units("luan", u, n) > 0);
+    assert_true(pinyin_match_units("luanshi", u, n) > 0);
+    assert_true(pinyin_match_units("las", u, n) > 0);
+    assert_true(pinyin_match_units("liuan", u, n) > 0); /* still there, second */
+    pinyin_key keys[PINYIN_MAX_KEYS];
+    size_t nk = pinyin_index_keys_units(u, n, keys, PINYIN_MAX_KEYS);
+    assert_true(nk >= 2);
+    assert_int_equal(keys[0].kind, PINYIN_KEY_FULL);
+    assert_string_equal(keys[0].key, "luanshi"); /* the published spelling first */
+    int have_initials = 0;
+    for (size_t i = 0; i < nk; i++)
+        have_initials |= keys[i].kind == PINYIN_KEY_INITIALS && !strcmp(keys[i].key, "las");
+    assert_true(have_initials);
+
+    /* A reading the unit already has moves to the front; the count stays. */
+    n = pinyin_units("重庆", strlen("重庆"), u, PINYIN_MAX_UNITS);
+    uint8_t before = u[0].n;
+    char cq[] = "chong qing";
+    assert_int_equal(pinyin_units_spelled(u, n, cq), 2);
+    assert_string_equal(u[0].r[0], "chong");
+    assert_int_equal(u[0].n, before);
+
+    /* Refused, units untouched: more syllables than units, other characters, too long. */
+    static const char *const bad[] = {"lu an shi xian", "lu1 an", "Lu an", "luuuuuan", "lu-an"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        n = pinyin_units(name, strlen(name), u, PINYIN_MAX_UNITS);
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s", bad[i]);
+        assert_int_equal(pinyin_units_spelled(u, n, buf), 0);
+        assert_int_equal(pinyin_match_units("luan", u, n), 0);
+    }
+    char empty[] = "";
+    assert_int_equal(pinyin_units_spelled(u, n, empty), 0);
+}
+
 static void test_looks_like(void **state)
 {
     (void)state;
@@ -509,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_index_keys),
         cmocka_unit_test(test_match),
         cmocka_unit_test(test_match_units),
+        cmocka_unit_test(test_spelled),
         cmocka_unit_test(test_looks_like),
         cmocka_unit_test(test_plan),
         cmocka_unit_test(test_plan_finds_every_match),
