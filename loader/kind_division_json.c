@@ -93,8 +93,10 @@ static int load_names_file(load_ctx *c, const char *text, size_t len)
     return rc;
 }
 
-/* One event per old code: 代码变更 to one new code, 拆分 to several. */
-static int store_change(load_ctx *c, const char *old, json_t *news, long line)
+/* One event per old code: 代码变更 to one new code, 拆分 to several. The entry's line is
+ * looked up (line_of) only for a message. */
+static int store_change(load_ctx *c, const char *old, json_t *news, const char *text,
+                        size_t len, const char *key)
 {
     static sqlite3_stmt *ev, *link;
     size_t n = json_array_size(news);
@@ -120,7 +122,8 @@ static int store_change(load_ctx *c, const char *old, json_t *news, long line)
         char code[DIV_BUF] = "";
         const char *raw = n ? json_string_value(json_array_get(news, i)) : NULL;
         if (n && (!raw || !div_normalize(raw, code))) {
-            diag_warn(c->d, c->relpath, line, "“%s”的新代码“%s”不是区划代码", old, raw ? raw : "?");
+            diag_warn(c->d, c->relpath, line_of(text, len, key), "“%s”的新代码“%s”不是区划代码",
+                      old, raw ? raw : "?");
             continue;
         }
         sqlite3_bind_int64(l, 1, id);
@@ -148,11 +151,10 @@ static int load_changes_file(load_ctx *c, const char *text, size_t len)
     int rc = 0;
     json_object_foreach(root, key, v)
     {
-        long line = line_of(text, len, key);
         char old[DIV_BUF];
         if (!json_is_array(v) || !div_normalize(key, old)) {
             c->d->skipped++;
-            if (diag_error(c->d, c->relpath, line,
+            if (diag_error(c->d, c->relpath, line_of(text, len, key),
                            json_is_array(v) ? "“%s”不是区划代码" : "“%s”的值应为新代码的数组",
                            key)) {
                 rc = -1;
@@ -160,9 +162,9 @@ static int load_changes_file(load_ctx *c, const char *text, size_t len)
             }
             continue;
         }
-        if (store_change(c, old, v, line) != 0) {
-            rc = diag_error(c->d, c->relpath, line, "cannot store the change of %s: %s", old,
-                            sqlite3_errmsg(c->db))
+        if (store_change(c, old, v, text, len, key) != 0) {
+            rc = diag_error(c->d, c->relpath, line_of(text, len, key),
+                            "cannot store the change of %s: %s", old, sqlite3_errmsg(c->db))
                      ? -1
                      : 0;
             if (rc)
