@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 6
+#define GK_SCHEMA_VERSION 7
 
 typedef struct {
     sqlite3 *h;

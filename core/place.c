@@ -13,9 +13,10 @@
 #include <time.h>
 
 static const char *const sql_text[PL_NSQL] = {
-    [PL_ROW] = "SELECT code, level, ended, name, valid_from, valid_to FROM division WHERE id = ?1",
+    [PL_ROW] = "SELECT code, level, ended, name, valid_from, valid_to, pinyin FROM division "
+               "WHERE id = ?1",
     [PL_DETAIL] = "SELECT code, name, level, type, ended, parent_code, nullif(valid_from, ''), "
-                  "valid_to FROM division WHERE id = ?1",
+                  "valid_to, pinyin FROM division WHERE id = ?1",
     [PL_BEST] = "SELECT name, parent_code, ended FROM division WHERE code = ?1 "
                 "ORDER BY ended, valid_from DESC, id DESC LIMIT 1",
     [PL_NAMES] = "SELECT name, ended, nullif(valid_from, ''), valid_to FROM division "
@@ -46,6 +47,9 @@ static const char *const sql_text[PL_NSQL] = {
     [PL_KEY_SPAN] = "SELECT division, kind FROM division_key WHERE key >= ?1 AND key < ?2",
     [PL_FTS] = "SELECT rowid FROM division_fts WHERE division_fts MATCH ?1",
     [PL_MAX_ID] = "SELECT max(id) FROM division",
+    [PL_GAZ] = "SELECT standard_name, category, pinyin, meaning, origin, history, lon, lat, "
+               "(SELECT coalesce(publisher, path) FROM source WHERE id = p.source_id) "
+               "FROM place_name p WHERE division_code = ?1 ORDER BY id",
 };
 
 sqlite3_stmt *pl_stmt(pl_ctx *c, enum pl_sql which)
@@ -423,6 +427,14 @@ void place_history_free(place_history_t *h)
     for (size_t i = 0; i < h->nnow; i++)
         ref_free(&h->now[i]);
     free(h->now);
+    for (size_t i = 0; i < h->ngaz; i++) {
+        place_gaz *g = &h->gaz[i];
+        char *fields[] = {g->name,    g->category, g->pinyin, g->meaning,
+                          g->origin, g->history,  g->source};
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
+            free(fields[k]);
+    }
+    free(h->gaz);
     free(h->name_at);
     for (size_t i = 0; i < h->nthen; i++)
         ref_free(&h->then[i]);
@@ -440,6 +452,7 @@ void pl_hit_free(place_hit *h)
     free(h->path_text);
     free(h->valid_from);
     free(h->valid_to);
+    free(h->pinyin);
     place_history_free(&h->hist);
     memset(h, 0, sizeof *h);
 }

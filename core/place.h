@@ -111,6 +111,18 @@ typedef struct {
     enum place_at at;            /* this row at the as-of date */
 } place_name_row;
 
+/* A gazetteer record of the code (kind place_names): what the source gives, NULL when it
+ * gives nothing for a field. */
+typedef struct {
+    char *name;            /* the standard name */
+    char *category;        /* 地名类别 */
+    char *pinyin;          /* as published */
+    char *meaning, *origin, *history; /* 含义, 来历, 沿革 */
+    char *source;          /* the source's publisher, else its path */
+    int has_coords;
+    double lon, lat;
+} place_gaz;
+
 typedef struct {
     char code[DIV_BUF];
     place_name_row *names; /* every row of the code, current first */
@@ -121,6 +133,8 @@ typedef struct {
     size_t nsucc;
     place_ref *now;        /* the codes in force the successors end at */
     size_t nnow;
+    place_gaz *gaz;        /* gazetteer records of the code, in load order */
+    size_t ngaz;
     /* With an as-of date (PLACE_AT_NONE and NULL without one): */
     enum place_at code_at; /* the code then: the best verdict of its rows */
     char *name_at;         /* its name then (a row in force then), else NULL */
@@ -150,6 +164,9 @@ typedef struct {
     enum place_reason reason;
     place_history_t hist;  /* names of the code, predecessors, successors and now */
     char *valid_from, *valid_to; /* the row's dates, NULL when the source gives none */
+    char *pinyin;          /* a published spelling of the name's first characters ("lu an"
+                              for 六安市: kind place_names), NULL when none; pinyin
+                              queries are matched with it first */
     enum place_at at;      /* the row at the as-of date (PLACE_AT_NONE without one) */
 } place_hit;
 

@@ -25,6 +25,7 @@ enum pl_sql {
     PL_KEY_SPAN,   /* key range -> ids and kinds */
     PL_FTS,        /* phrase -> ids */
     PL_MAX_ID,     /* the largest division id */
+    PL_GAZ,        /* code -> place_name records */
     PL_NSQL
 };
 

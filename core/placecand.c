@@ -98,6 +98,21 @@ static int col_rank(const pl_ctx *c, sqlite3_stmt *st, int i, int ended)
                         (const char *)sqlite3_column_text(st, i + 1), ended);
 }
 
+/* Does the pinyin query match the name, read with its published spelling (division.pinyin,
+ * "lu an" for 六安市) where it has one? */
+static int matches(const char *query, const char *name, const char *spelled)
+{
+    if (!spelled)
+        return pinyin_match(query, name, strlen(name)) > 0;
+    pinyin_unit u[PINYIN_MAX_UNITS];
+    size_t n = pinyin_units(name, strlen(name), u, PINYIN_MAX_UNITS);
+    char *copy = xstrdup(spelled); /* the units point into it */
+    pinyin_units_spelled(u, n, copy);
+    int ok = pinyin_match_units(query, u, n) > 0;
+    free(copy);
+    return ok;
+}
+
 /* Reads one row into out when it passes the filters and, for pinyin, the matcher (the
  * key ranges hold names the query does not match: "zq" for zhq holds zi + q). */
 static int read_row(pl_ctx *c, sqlite3_stmt *st, long long id, enum place_reason why,
@@ -110,7 +125,7 @@ static int read_row(pl_ctx *c, sqlite3_stmt *st, long long id, enum place_reason
         int level = sqlite3_column_int(st, 1), ended = sqlite3_column_int(st, 2);
         const char *name = (const char *)sqlite3_column_text(st, 3);
         if (passes(c, level, ended) &&
-            (!pinyin || (name && pinyin_match(pinyin, name, strlen(name)))))
+            (!pinyin || (name && matches(pinyin, name, (const char *)sqlite3_column_text(st, 6)))))
             pl_cands_add(out, id, why, code, level, ended, col_rank(c, st, 4, ended));
     }
     sqlite3_reset(st);

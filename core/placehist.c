@@ -238,6 +238,40 @@ static int follow(pl_ctx *c, const char *code, int forward, place_history_t *h)
     return 0;
 }
 
+static char *opt_col(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : pl_col(st, i);
+}
+
+/* The code's gazetteer records (place_name). */
+static int gazetteer(pl_ctx *c, const char *code, place_history_t *h)
+{
+    sqlite3_stmt *st = pl_stmt(c, PL_GAZ);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        h->gaz = xgrow(h->gaz, &cap, h->ngaz + 1, sizeof *h->gaz);
+        place_gaz *g = &h->gaz[h->ngaz++];
+        memset(g, 0, sizeof *g);
+        g->name = opt_col(st, 0);
+        g->category = opt_col(st, 1);
+        g->pinyin = opt_col(st, 2);
+        g->meaning = opt_col(st, 3);
+        g->origin = opt_col(st, 4);
+        g->history = opt_col(st, 5);
+        g->has_coords = sqlite3_column_type(st, 6) != SQLITE_NULL &&
+                        sqlite3_column_type(st, 7) != SQLITE_NULL;
+        g->lon = sqlite3_column_double(st, 6);
+        g->lat = sqlite3_column_double(st, 7);
+        g->source = opt_col(st, 8);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int pl_history(pl_ctx *c, const char *code, place_history_t *h)
 {
     snprintf(h->code, sizeof h->code, "%s", code);
@@ -259,7 +293,10 @@ int pl_history(pl_ctx *c, const char *code, place_history_t *h)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return -1;
-    return follow(c, code, 1, h) || follow(c, code, 0, h) || pl_history_at(c, h) ? -1 : 0;
+    return follow(c, code, 1, h) || follow(c, code, 0, h) || pl_history_at(c, h) ||
+                   gazetteer(c, code, h)
+               ? -1
+               : 0;
 }
 
 /* ---- one hit ------------------------------------------------------------------------- */
@@ -287,6 +324,7 @@ int pl_fill_hit(pl_ctx *c, long long id, enum place_reason why, place_hit *h)
     char *parent = pl_col(st, 5);
     h->valid_from = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : pl_col(st, 6);
     h->valid_to = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : pl_col(st, 7);
+    h->pinyin = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : pl_col(st, 8);
     if (c->dated)
         h->at = pl_verdict(c, h->valid_from, h->valid_to, h->ended);
     sqlite3_reset(st);

@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -271,6 +271,8 @@ CREATE TABLE division (
     urban_rural TEXT,                 -- NBS 城乡分类代码 (111 ... 220)
     seat_name   TEXT,
     as_of       TEXT,                 -- the source's date (the version table it comes from)
+    pinyin      TEXT,                 -- a published spelling of the name's first characters
+                                      -- ("lu an" for 六安市; place_name.pinyin_key), else NULL
     source_id   INTEGER REFERENCES source(id),
     line        INTEGER,
     UNIQUE (code, valid_from, name)   -- a code's other names: other rows

@@ -99,8 +99,8 @@ static uint32_t itab_intern(itab *t, const char *s, size_t len, unsigned tag, in
 }
 
 typedef struct {
-    /* The divisions as read: id, then name and folded name (NUL-terminated, one after the
-     * other) from text + at[row]. */
+    /* The divisions as read: id, then name, folded name and published spelling ("" when
+     * none; NUL-terminated, one after the other) from text + at[row]. */
     long long *ids;
     uint32_t *at;
     size_t nrows, rows_cap;
@@ -129,10 +129,16 @@ typedef struct {
 } keys;
 
 /* The pinyin pairs of a new name: kind 1 full spellings, 2 initials, cut, distinct. */
-static void name_pinyin(keys *k, uint32_t nm, const char *name)
+static void name_pinyin(keys *k, uint32_t nm, const char *name, const char *spelled)
 {
     pinyin_key pk[PINYIN_MAX_KEYS];
-    size_t n = pinyin_index_keys(name, strlen(name), pk, PINYIN_MAX_KEYS), kept = 0;
+    pinyin_unit u[PINYIN_MAX_UNITS];
+    size_t nu = pinyin_units(name, strlen(name), u, PINYIN_MAX_UNITS);
+    char *copy = *spelled ? xstrdup(spelled) : NULL; /* a published spelling leads */
+    if (copy)
+        pinyin_units_spelled(u, nu, copy);
+    size_t n = pinyin_index_keys_units(u, nu, pk, PINYIN_MAX_KEYS), kept = 0;
+    free(copy);
     uint32_t first = (uint32_t)k->n_name_pairs;
     for (size_t i = 0; i < n; i++) {
         /* Keys serve prefix look-ups of what people type: the first syllables. Cut, the
@@ -162,8 +168,10 @@ static void name_pinyin(keys *k, uint32_t nm, const char *name)
 static int read_rows(load_ctx *c, keys *k)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(c->db, "SELECT id, name, name_key FROM division ORDER BY id", -1, &q,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT id, name, name_key, coalesce(pinyin, '') FROM division "
+                           "ORDER BY id",
+                           -1, &q, NULL) != SQLITE_OK)
         return -1;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -179,6 +187,9 @@ static int read_rows(load_ctx *c, keys *k)
         buf_addc(&k->text, '\0');
         buf_add(&k->text, (const char *)sqlite3_column_text(q, 2),
                 (size_t)sqlite3_column_bytes(q, 2));
+        buf_addc(&k->text, '\0');
+        buf_add(&k->text, (const char *)sqlite3_column_text(q, 3),
+                (size_t)sqlite3_column_bytes(q, 3));
         buf_addc(&k->text, '\0');
     }
     sqlite3_finalize(q);
@@ -198,11 +209,23 @@ static void compute_keys(keys *k)
         const char *name = k->text.s + k->at[row];
         size_t len = strlen(name);
         const char *fold = name + len + 1;
+        const char *spelled = fold + strlen(fold) + 1;
         int added;
         k->row_key[row] = itab_intern(&k->pairs, fold, strlen(fold), 0, &added);
-        k->row_name[row] = itab_intern(&k->names, name, len, 0, &added);
+        /* A name's keys are computed once; with a published spelling it is another name
+         * (tag 1: interned as the name, a NUL, the spelling). */
+        if (*spelled) {
+            buf_t both;
+            buf_init(&both);
+            buf_add(&both, name, len + 1);
+            buf_adds(&both, spelled);
+            k->row_name[row] = itab_intern(&k->names, both.s, both.len, 1, &added);
+            buf_free(&both);
+        } else {
+            k->row_name[row] = itab_intern(&k->names, name, len, 0, &added);
+        }
         if (added)
-            name_pinyin(k, k->row_name[row], name);
+            name_pinyin(k, k->row_name[row], name, spelled);
     }
     itab_free(&k->names); /* the texts are not needed any more: less memory to sort in */
     buf_free(&k->text);

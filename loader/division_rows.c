@@ -3,6 +3,7 @@
 
 #include "divcode.h"
 #include "division_keys.h"
+#include "division_spellings.h"
 #include "fold.h"
 #include "org_fields.h"
 #include "xalloc.h"
@@ -177,6 +178,9 @@ int division_finish(load_ctx *c)
             return -1;
         }
     }
+    /* The keys below and the look-up read a name with its published spelling. */
+    if (division_spellings(c) != 0)
+        return diag_error(c->d, "gongkai", 0, "division spellings: %s", sqlite3_errmsg(c->db));
     if (fill_parents(c) != 0)
         return diag_error(c->d, "gongkai", 0, "division parents: %s", sqlite3_errmsg(c->db));
     if (division_keys_build(c, name_index) != 0)

@@ -13,6 +13,7 @@ const load_kind *const load_kinds[] = {
     &kind_divisions, /* finishes the JSON kinds' rows too: every file is read first */
     &kind_division_names,
     &kind_division_changes,
+    &kind_place_names, /* its spellings are taken by division_finish */
     NULL,
 };
 

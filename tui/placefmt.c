@@ -286,6 +286,8 @@ static void json_hit(buf_t *b, const place_hit *h, int dated)
     jstr(b, "reason", place_reason_label(h->reason), 1);
     jstr(b, "renamed_to", pf_renamed_to(h), 1);
     json_history_fields(b, &h->hist, dated);
+    if (h->pinyin) /* only then: answers without published spellings stay as they were */
+        jstr(b, "pinyin", h->pinyin, 1);
     if (dated) {
         jstr(b, "valid_from", h->valid_from, 1);
         jstr(b, "valid_to", h->valid_to, 1);
@@ -332,6 +334,24 @@ void pf_history_json(buf_t *b, const place_history_t *h, int known, const char *
     if (dated) {
         jstr(b, "date", date, 1);
         json_history_at(b, h);
+    }
+    if (h->ngaz) { /* only then: answers without gazetteer records stay as they were */
+        buf_adds(b, ",\"gazetteer\":[");
+        for (size_t i = 0; i < h->ngaz; i++) {
+            const place_gaz *g = &h->gaz[i];
+            buf_adds(b, i ? ",{" : "{");
+            jstr(b, "name", g->name, 0);
+            jstr(b, "category", g->category, 1);
+            jstr(b, "pinyin", g->pinyin, 1);
+            jstr(b, "meaning", g->meaning, 1);
+            jstr(b, "origin", g->origin, 1);
+            jstr(b, "history", g->history, 1);
+            if (g->has_coords)
+                buf_printf(b, ",\"lon\":%.6f,\"lat\":%.6f", g->lon, g->lat);
+            jstr(b, "source", g->source, 1);
+            buf_addc(b, '}');
+        }
+        buf_addc(b, ']');
     }
     buf_adds(b, "}\n");
 }

@@ -230,5 +230,36 @@ void pt_history(buf_t *b, const place_history_t *h, int known, const char *as_of
         history_at(b, h, date, script);
     steps_text(b, "演变", h->succ, h->nsucc, script);
     steps_text(b, "由来", h->pred, h->npred, script);
+    for (size_t i = 0; i < h->ngaz; i++) {
+        char *line = pt_gaz_line(&h->gaz[i]);
+        buf_adds(b, "地名资料：");
+        put(b, line, script);
+        buf_addc(b, '\n');
+        free(line);
+        const char *label[] = {"含义", "来历", "沿革"};
+        const char *text[] = {h->gaz[i].meaning, h->gaz[i].origin, h->gaz[i].history};
+        for (int k = 0; k < 3; k++)
+            if (text[k]) {
+                buf_printf(b, "  %s：", label[k]);
+                put(b, text[k], script);
+                buf_addc(b, '\n');
+            }
+    }
+}
+
+char *pt_gaz_line(const place_gaz *g)
+{
+    buf_t b;
+    buf_init(&b);
+    buf_adds(&b, g->name ? g->name : "");
+    if (g->category)
+        buf_printf(&b, " · %s", g->category);
+    if (g->pinyin)
+        buf_printf(&b, " · 拼音 %s", g->pinyin);
+    if (g->has_coords)
+        buf_printf(&b, " · 经度 %.6g 纬度 %.6g", g->lon, g->lat);
+    if (g->source)
+        buf_printf(&b, " · 来源 %s", g->source);
+    return buf_take(&b);
 }
 

@@ -15,6 +15,9 @@
  * 起） · 当时有效：512323 南川县" (the console puts it under the hit). */
 void pt_at(buf_t *b, const place_hit *h, const char *date, enum convert_script script);
 
+/* A gazetteer record as one line: "六安市 · 行政区划 · 拼音 lu an · 来源 …" (new string). */
+char *pt_gaz_line(const place_gaz *g);
+
 void pt_lookup(buf_t *b, const place_result *r, enum convert_script script);
 /* self: the look-up of the code itself (its path heads the list), r its children. */
 void pt_children(buf_t *b, const place_result *self, const place_result *r,

@@ -195,6 +195,9 @@ void pv_detail(ov_lines *out, const place_hit *h, const char *as_of, const char 
     ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "路径  %s", h->path_text);
     ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "层级  %s%s%s%s", place_level_label(h->level),
            *h->type ? " · " : "", h->type, h->type_by_code ? "（按代码）" : "");
+    if (h->pinyin)
+        ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "拼音  %s（地名资料公布的读法，拼音检索按它）",
+               h->pinyin);
     if (h->children)
         ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "下辖  %zu 个（在名称上按 Enter 列出）", h->children);
     structure(out, h->code, h->level);
@@ -216,6 +219,17 @@ void pv_detail(ov_lines *out, const place_hit *h, const char *as_of, const char 
     }
     steps(out, "由来（哪些代码变成了它）", h->hist.pred, h->hist.npred, 0);
     steps(out, "演变（它变成了哪些代码）", h->hist.succ, h->hist.nsucc, 1);
+    for (size_t i = 0; i < h->hist.ngaz; i++) {
+        const place_gaz *g = &h->hist.gaz[i];
+        char *line = pt_gaz_line(g);
+        ov_add(out, OV_PLAIN, 2, NO_SUBJECT, "地名资料  %s", line);
+        free(line);
+        const char *label[] = {"含义", "来历", "沿革"};
+        const char *text[] = {g->meaning, g->origin, g->history};
+        for (int k = 0; k < 3; k++)
+            if (text[k])
+                ov_add(out, OV_PLAIN, 12, NO_SUBJECT, "%s：%s", label[k], text[k]);
+    }
     ov_add(out, OV_DIM, 2, NO_SUBJECT, "数据截至 %s；名称和代码以民政部、国家统计局公布为准",
            *as_of ? as_of : "未知");
 }

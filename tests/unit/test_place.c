@@ -222,8 +222,8 @@ static void test_names(void **state)
     assert_string_equal(place_reason_label(r.hits[0].reason), "名称开头");
     place_result_free(&r);
     look(fx, "示例", NULL, &r); /* prefix and contains together, each once */
-    assert_int_equal(r.n, 3);
-    assert_int_equal(r.total, 3);
+    assert_int_equal(r.n, 4);
+    assert_int_equal(r.total, 4);
     assert_int_equal(r.hits[0].reason, PLACE_BY_NAME_PREFIX);
     place_result_free(&r);
     look(fx, "不存在的地名", NULL, &r);

@@ -11,6 +11,7 @@
 
 #include "fold.h"
 #include "orgtest.h"
+#include "place.h"
 
 static char *dir, *db_path, *log_text;
 static gk_db *h;
@@ -55,6 +56,62 @@ static void expect_log(const char *text)
 static long long count(const char *sql)
 {
     return ot_scalar(h->h, sql);
+}
+
+/* Published spellings (kind place_names): kept in place_name, put on the division of
+ * the same code and name, or of the same name under the same parent (the fixture's
+ * 341502002 is 341502001 in the division table), read first by the pinyin keys. */
+static void test_place_names(void **state)
+{
+    (void)state;
+    expect_log("names.csv:4: warning: 拼音“jin an shi”与“金安”的字数对不上，未用于检索");
+    expect_log("names.csv:5: warning: 拼音“jin1 an”只能含字母、空格和撇号，未用于检索");
+    expect_log("names.csv:6: error: 区划代码“12x”：");
+    expect_log("names.csv:7: warning: 经度“200”不是 -180 到 180 之间的数，未存");
+    assert_int_equal(count("SELECT count(*) FROM place_name"), 6);
+    assert_int_equal(count("SELECT count(*) FROM place_name WHERE pinyin_key = 'lu an'"), 2);
+    assert_int_equal(count("SELECT count(*) FROM place_name WHERE lon = 116.5 AND lat = 31.7 "
+                           "AND meaning LIKE '示例%' AND category = '行政区划'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code = '341500' AND "
+                           "pinyin = 'lu an'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code = '341502001' AND "
+                           "pinyin = 'shi li dong'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division WHERE code = '341502' AND "
+                           "pinyin IS NOT NULL"),
+                     0);
+    /* 六 is liu in Unihan: the published lu comes first in the keys. */
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON "
+                           "d.id = k.division WHERE d.code = '341500' AND k.kind = 1 AND "
+                           "k.key = 'luanshi'"),
+                     1);
+    assert_int_equal(count("SELECT count(*) FROM division_key k JOIN division d ON "
+                           "d.id = k.division WHERE d.code = '341500' AND k.kind = 2 AND "
+                           "k.key = 'las'"),
+                     1);
+
+    /* The look-up reads 六安市 as lu an: found by luan, las and lu'an; liuan still works. */
+    static const char *const queries[] = {"luan", "las", "lu'an", "liuan"};
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+        place_opts o = PLACE_OPTS_INIT;
+        place_result r;
+        char *err = NULL;
+        assert_int_equal(place_lookup(h, queries[i], &o, &r, &err), 0);
+        if (!r.n || strcmp(r.hits[0].code, "341500"))
+            fail_msg("%s: first hit %s", queries[i], r.n ? r.hits[0].code : "(none)");
+        assert_non_null(r.hits[0].pinyin);
+        assert_string_equal(r.hits[0].pinyin, "lu an");
+        /* Its gazetteer records, in load order, with what they give. */
+        assert_int_equal(r.hits[0].hist.ngaz, 2);
+        assert_string_equal(r.hits[0].hist.gaz[0].pinyin, "lu an");
+        assert_true(r.hits[0].hist.gaz[0].has_coords);
+        assert_non_null(r.hits[0].hist.gaz[0].meaning);
+        assert_null(r.hits[0].hist.gaz[1].meaning);
+        assert_string_equal(r.hits[0].hist.gaz[0].category, "行政区划");
+        place_result_free(&r);
+    }
 }
 
 static void test_rejections(void **state)
@@ -162,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_codes_and_parents),
         cmocka_unit_test(test_history_and_changes),
         cmocka_unit_test(test_name_index),
+        cmocka_unit_test(test_place_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

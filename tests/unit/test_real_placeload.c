@@ -145,6 +145,38 @@ static void test_renamed_county(void **state)
                       "'chongqingshi'") >= 1);
 }
 
+/* The gazetteer's published spellings (ok_data_level4.csv): a name whose local reading
+ * Unihan does not give first is found the way callers say it. */
+static void expect_first(const char *q, const char *code)
+{
+    place_opts o = PLACE_OPTS_INIT;
+    place_result r;
+    char *err = NULL;
+    if (place_lookup(h, q, &o, &r, &err) != 0)
+        fail_msg("%s: %s", q, err);
+    if (!r.n || strcmp(r.hits[0].code, code))
+        fail_msg("%s: first hit %s %s, expected %s", q, r.n ? r.hits[0].code : "(none)",
+                 r.n ? r.hits[0].name : "", code);
+    place_result_free(&r);
+}
+
+static void test_published_pinyin(void **state)
+{
+    (void)state;
+    NEED_PLACES();
+    /* 43,118 rows; the 4 of 国外 (code 0) are rejected with their lines */
+    assert_non_null(strstr(log_text, "pinyin/ok_data_level4.csv:43116: error: 区划代码“0”"));
+    assert_int_equal(count("SELECT count(*) FROM place_name"), 43114);
+    /* on the divisions of the same code and name, or the same name under the same parent */
+    assert_true(count("SELECT count(*) FROM division WHERE pinyin IS NOT NULL") >= 40000);
+    expect_first("luan", "341500");      /* 六安市: 六 lu, not liu */
+    expect_first("laoting", "130225");   /* 乐亭县: 乐 lao */
+    expect_first("kuaibin", "141081003"); /* 浍滨街道: 浍 kuai */
+    expect_first("luhequ", "320116");    /* 六合区 */
+    expect_first("chongqing", "500000"); /* and the customary ones still */
+    expect_first("zhongqing", "500000");
+}
+
 /* The NBS tables and the county history give no dates: asked about 1990, 南川区 and
  * 南川县 are unknown, never guessed; from the data's date (2023-06-30) on, as it says. */
 static void expect_at(const char *q, const char *date, enum place_at want)
@@ -188,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_village_path),
         cmocka_unit_test(test_renamed_county),
         cmocka_unit_test(test_undated_as_of),
+        cmocka_unit_test(test_published_pinyin),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
