@@ -382,6 +382,7 @@ int place_history_at(gk_db *db, const char *code, const char *date, place_histor
     pl_ctx c;
     memset(&c, 0, sizeof c);
     c.db = db;
+    c.o.gazetteer = 1;
     if (pl_date_set(&c, date, err))
         return 2;
     char canon[DIV_BUF];

@@ -133,7 +133,8 @@ typedef struct {
     size_t nsucc;
     place_ref *now;        /* the codes in force the successors end at */
     size_t nnow;
-    place_gaz *gaz;        /* gazetteer records of the code, in load order */
+    place_gaz *gaz;        /* gazetteer records of the code, in load order (place_history;
+                              a look-up with place_opts.gazetteer) */
     size_t ngaz;
     /* With an as-of date (PLACE_AT_NONE and NULL without one): */
     enum place_at code_at; /* the code then: the best verdict of its rows */
@@ -176,9 +177,11 @@ typedef struct {
     int include_ended;     /* also codes no longer in force (PLACE_OPTS_INIT: 1); "in force"
                               means now, with or without a date */
     const char *date;      /* the as-of date (place_date_parse forms); NULL or "" none */
+    int gazetteer;         /* also each hit's gazetteer records (hist.gaz; one more read
+                              per hit, so only for a detail view); place_history always */
 } place_opts;
 
-#define PLACE_OPTS_INIT {PLACE_DEFAULT_LIMIT, 0, 1, NULL}
+#define PLACE_OPTS_INIT {PLACE_DEFAULT_LIMIT, 0, 1, NULL, 0}
 
 typedef struct {
     char *input;           /* as looked up: trimmed, spaces collapsed */

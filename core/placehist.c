@@ -294,7 +294,7 @@ int pl_history(pl_ctx *c, const char *code, place_history_t *h)
     if (rc != SQLITE_DONE)
         return -1;
     return follow(c, code, 1, h) || follow(c, code, 0, h) || pl_history_at(c, h) ||
-                   gazetteer(c, code, h)
+                   (c->o.gazetteer && gazetteer(c, code, h))
                ? -1
                : 0;
 }

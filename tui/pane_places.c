@@ -170,6 +170,7 @@ static int lookup_code(places_pane *s, app *a, const char *code, place_result *o
 {
     place_opts o = PLACE_OPTS_INIT;
     o.date = s->as_of;
+    o.gazetteer = 1; /* the detail view shows them */
     char *err = NULL;
     if (place_lookup(app_db(a), code, &o, out, &err) != 0) {
         app_message(a, 1, "%s", err ? err : "查询失败");
