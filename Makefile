@@ -144,7 +144,7 @@ $(BUILD)/bench/benchq: $(BENCHQ_OBJ) $(LIB)
 # The organisation-check benchmark (bench/orgs.sh): genorgs is bench/genorgs.c +
 # bench/go_*.c, orgbench is bench/orgbench.c + bench/ob_*.c.
 GENORGS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/genorgs.c bench/rng.c $(wildcard bench/go_*.c))
-ORGBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/orgbench.c $(wildcard bench/ob_*.c))
+ORGBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/orgbench.c bench/latency.c $(wildcard bench/ob_*.c))
 
 $(GENORGS_OBJ) $(ORGBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
 
@@ -155,8 +155,9 @@ $(BUILD)/bench/orgbench: $(ORGBENCH_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(ORGBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
 
 # The place look-up benchmark (bench/places.sh): placebench is bench/placebench.c +
-# bench/pb_*.c (+ bench/rng.c, the seeded draw of the queries).
-PLACEBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/placebench.c bench/rng.c $(wildcard bench/pb_*.c))
+# bench/pb_*.c (+ bench/rng.c, the seeded draw of the queries; bench/latency.c, shared with
+# orgbench).
+PLACEBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/placebench.c bench/rng.c bench/latency.c $(wildcard bench/pb_*.c))
 
 $(PLACEBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
 

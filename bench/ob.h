@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "latency.h"
+
 #include "db.h"
 #include "orgname.h"
 
@@ -13,10 +15,7 @@
 #define OB_WARMUP 50      /* untimed checks per class first */
 #define OB_SLOW 3         /* slowest queries listed per class */
 
-typedef struct {
-    size_t n;
-    double p50, p95, p99, max, mean;
-} ob_pct;
+typedef lat_pct ob_pct;
 
 typedef struct {
     char *name;
@@ -49,9 +48,6 @@ typedef struct {
     double scan_rows; /* mean rows the scan returned */
 } ob_run;
 
-double ob_now_ms(void);
-/* Sorts v and fills out (nearest-rank percentiles). */
-void ob_stats(double *v, size_t n, ob_pct *out);
 /* "exact registered name" for "name_exact" … (the class name when unknown). */
 const char *ob_label(const char *cls);
 ob_class *ob_find(ob_class *cls, size_t ncls, const char *name);

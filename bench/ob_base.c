@@ -24,21 +24,7 @@ ob_class *ob_find(ob_class *cls, size_t ncls, const char *name)
 
 static double timed(sqlite3 *h, const char *sql, const char *arg, long *rows)
 {
-    double t0 = ob_now_ms();
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "orgbench: %s: %s\n", sql, sqlite3_errmsg(h));
-        exit(1);
-    }
-    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-    long n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW)
-        n++;
-    sqlite3_finalize(st);
-    double ms = ob_now_ms() - t0;
-    if (rows)
-        *rows += n;
-    return ms;
+    return lat_timed_sql(h, sql, arg, rows, "orgbench");
 }
 
 void ob_baselines(gk_db *db, ob_class *cls, size_t ncls, ob_run *run)
@@ -77,9 +63,9 @@ void ob_baselines(gk_db *db, ob_class *cls, size_t ncls, ob_run *run)
             vn[k] = timed(db->h, name_sql, keys[(size_t)k % names->nq], &found_n);
     }
     if (codes)
-        ob_stats(vc, (size_t)run->reps, &run->floor_code);
+        lat_stats(vc, (size_t)run->reps, &run->floor_code);
     if (names)
-        ob_stats(vn, (size_t)run->reps, &run->floor_name);
+        lat_stats(vn, (size_t)run->reps, &run->floor_name);
     free(vc);
     free(vn);
     if (keys)
@@ -93,7 +79,7 @@ void ob_baselines(gk_db *db, ob_class *cls, size_t ncls, ob_run *run)
         timed(db->h, scan_sql, parts->q[0], NULL); /* warm-up */
         for (long k = 0; k < run->base_reps; k++)
             vs[k] = timed(db->h, scan_sql, parts->q[(size_t)k % parts->nq], &rows);
-        ob_stats(vs, (size_t)run->base_reps, &run->scan);
+        lat_stats(vs, (size_t)run->base_reps, &run->scan);
         run->scan_rows = (double)rows / (double)run->base_reps;
         free(vs);
     }

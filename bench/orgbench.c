@@ -26,38 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
-double ob_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
-void ob_stats(double *v, size_t n, ob_pct *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n = n;
-    if (!n)
-        return;
-    qsort(v, n, sizeof *v, cmp_double);
-    static const double p[] = {50, 95, 99};
-    double *dst[] = {&out->p50, &out->p95, &out->p99};
-    for (int i = 0; i < 3; i++) {
-        size_t k = (size_t)((p[i] * (double)n + 99.0) / 100.0);
-        *dst[i] = v[(k < 1 ? 1 : k > n ? n : k) - 1];
-    }
-    out->max = v[n - 1];
-    double t = 0;
-    for (size_t i = 0; i < n; i++)
-        t += v[i];
-    out->mean = t / (double)n;
-}
 
 /* ---- reading the queries --------------------------------------------------------------- */
 
@@ -153,9 +123,9 @@ static void one_check(gk_db *db, const oc_opts *o, ob_class *c, size_t k, int ti
     const char *q = c->q[k], *want = c->want[k];
     oc_result r;
     char *err = NULL;
-    double t0 = ob_now_ms();
+    double t0 = lat_now_ms();
     int rc = orgcheck_run(db, q, o, &r, &err);
-    double ms = ob_now_ms() - t0;
+    double ms = lat_now_ms() - t0;
     if (rc != 0) {
         fprintf(stderr, "orgbench: check of “%s” failed: %s\n", q, err ? err : "?");
         exit(1);
@@ -236,41 +206,41 @@ int main(int argc, char **argv)
     double open_ms[5];
     for (int i = 0; i < 5; i++) {
         char *err = NULL;
-        double t0 = ob_now_ms();
+        double t0 = lat_now_ms();
         if (db_open(dbpath, &db, &err) != 0) {
             fprintf(stderr, "orgbench: %s\n", err ? err : "cannot open the database");
             return 1;
         }
-        open_ms[i] = ob_now_ms() - t0;
+        open_ms[i] = lat_now_ms() - t0;
         if (i < 4)
             db_close(db);
     }
-    ob_stats(open_ms, 5, &run.open);
+    lat_stats(open_ms, 5, &run.open);
     run.as_of = db_meta(db->h, "as_of");
     oc_opts o;
     memset(&o, 0, sizeof o);
     o.today = run.as_of; /* the lifecycle as of the data, not the clock */
 
-    double t0 = ob_now_ms();
+    double t0 = lat_now_ms();
     for (size_t i = 0; i < ncls; i++)
         for (size_t k = 0; k < cls[i].nq && k < OB_WARMUP; k++)
             one_check(db, &o, &cls[i], k, 0);
-    run.warmup_s = (ob_now_ms() - t0) / 1e3;
-    t0 = ob_now_ms();
+    run.warmup_s = (lat_now_ms() - t0) / 1e3;
+    t0 = lat_now_ms();
     for (long k = 0; k < reps; k++)
         for (size_t i = 0; i < ncls; i++)
             one_check(db, &o, &cls[i], (size_t)k % cls[i].nq, 1);
-    run.checks_s = (ob_now_ms() - t0) / 1e3;
+    run.checks_s = (lat_now_ms() - t0) / 1e3;
     for (size_t i = 0; i < ncls; i++) {
         double *copy = xmalloc((cls[i].nms + 1) * sizeof *copy);
         memcpy(copy, cls[i].ms, cls[i].nms * sizeof *copy);
-        ob_stats(copy, cls[i].nms, &cls[i].lat);
+        lat_stats(copy, cls[i].nms, &cls[i].lat);
         free(copy);
     }
 
-    t0 = ob_now_ms();
+    t0 = lat_now_ms();
     ob_baselines(db, cls, ncls, &run);
-    run.base_s = (ob_now_ms() - t0) / 1e3;
+    run.base_s = (lat_now_ms() - t0) / 1e3;
 
     struct stat st;
     run.db_bytes = stat(dbpath, &st) == 0 ? (long long)st.st_size : -1;

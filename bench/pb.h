@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "latency.h"
 #include "place.h"
 
 #define PB_TARGET_MS 10.0 /* the target: p99 of a look-up */
@@ -22,10 +23,7 @@ enum pb_kind {
     PB_PINYIN,   /* letters: the name-key floor */
 };
 
-typedef struct {
-    double p50, p95, p99, max, mean;
-    size_t n;
-} pb_pct;
+typedef lat_pct pb_pct;
 
 typedef struct {
     const char *name;  /* "code6" ... (pb_queries.c's table) */
@@ -62,9 +60,6 @@ typedef struct {
     long floor_code_found, floor_name_found;
 } pb_run;
 
-double pb_now_ms(void);
-/* Sorts v and fills out (nearest-rank percentiles). */
-void pb_stats(double *v, size_t n, pb_pct *out);
 pb_class *pb_find(pb_class *cls, size_t ncls, const char *name);
 
 /* The query classes, each with up to nq queries drawn from db with the seed. Returns the

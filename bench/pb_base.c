@@ -19,21 +19,7 @@
 
 static double timed(sqlite3 *h, const char *sql, const char *arg, long *rows)
 {
-    double t0 = pb_now_ms();
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "placebench: %s: %s\n", sql, sqlite3_errmsg(h));
-        exit(1);
-    }
-    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-    long n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW)
-        n++;
-    sqlite3_finalize(st);
-    double ms = pb_now_ms() - t0;
-    if (rows)
-        *rows += n;
-    return ms;
+    return lat_timed_sql(h, sql, arg, rows, "placebench");
 }
 
 /* The k-th exact-code query, taking the code classes in turn. */
@@ -88,9 +74,9 @@ void pb_baselines(gk_db *db, pb_class *cls, size_t ncls, pb_run *run)
         }
     }
     if (ncodes)
-        pb_stats(vc, (size_t)run->reps, &run->floor_code);
+        lat_stats(vc, (size_t)run->reps, &run->floor_code);
     if (names)
-        pb_stats(vn, (size_t)run->reps, &run->floor_name);
+        lat_stats(vn, (size_t)run->reps, &run->floor_name);
     free(vc);
     free(vn);
     if (keys)
@@ -104,7 +90,7 @@ void pb_baselines(gk_db *db, pb_class *cls, size_t ncls, pb_run *run)
         timed(db->h, scan_sql, parts->q[0], NULL); /* warm-up */
         for (long k = 0; k < run->base_reps; k++)
             vs[k] = timed(db->h, scan_sql, parts->q[(size_t)k % parts->nq], &rows);
-        pb_stats(vs, (size_t)run->base_reps, &run->scan);
+        lat_stats(vs, (size_t)run->base_reps, &run->scan);
         run->scan_rows = (double)rows / (double)run->base_reps;
         free(vs);
     }

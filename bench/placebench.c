@@ -25,38 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
-double pb_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
-void pb_stats(double *v, size_t n, pb_pct *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n = n;
-    if (!n)
-        return;
-    qsort(v, n, sizeof *v, cmp_double);
-    static const double p[] = {50, 95, 99};
-    double *dst[] = {&out->p50, &out->p95, &out->p99};
-    for (int i = 0; i < 3; i++) {
-        size_t k = (size_t)((p[i] * (double)n + 99.0) / 100.0);
-        *dst[i] = v[(k < 1 ? 1 : k > n ? n : k) - 1];
-    }
-    out->max = v[n - 1];
-    double t = 0;
-    for (size_t i = 0; i < n; i++)
-        t += v[i];
-    out->mean = t / (double)n;
-}
 
 pb_class *pb_find(pb_class *cls, size_t ncls, const char *name)
 {
@@ -86,9 +56,9 @@ static void one_lookup(gk_db *db, pb_class *c, size_t k, int timed)
     place_opts o = PLACE_OPTS_INIT;
     place_result r;
     char *err = NULL;
-    double t0 = pb_now_ms();
+    double t0 = lat_now_ms();
     int rc = place_lookup(db, q, &o, &r, &err);
-    double ms = pb_now_ms() - t0;
+    double ms = lat_now_ms() - t0;
     if (rc != 0) {
         fprintf(stderr, "placebench: look-up of “%s” failed: %s\n", q, err ? err : "?");
         exit(1);
@@ -159,16 +129,16 @@ int main(int argc, char **argv)
     double open_ms[5];
     for (int i = 0; i < 5; i++) {
         char *err = NULL;
-        double t0 = pb_now_ms();
+        double t0 = lat_now_ms();
         if (db_open(run.db_path, &db, &err) != 0) {
             fprintf(stderr, "placebench: %s\n", err ? err : "cannot open the database");
             return 1;
         }
-        open_ms[i] = pb_now_ms() - t0;
+        open_ms[i] = lat_now_ms() - t0;
         if (i < 4)
             db_close(db);
     }
-    pb_stats(open_ms, 5, &run.open);
+    lat_stats(open_ms, 5, &run.open);
     run.as_of = db_meta(db->h, "as_of");
     run.divisions = count_rows(db, "SELECT count(*) FROM division");
     run.keys = count_rows(db, "SELECT count(*) FROM division_key");
@@ -177,10 +147,10 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    double t0 = pb_now_ms();
+    double t0 = lat_now_ms();
     size_t ncls;
     pb_class *cls = pb_queries(db, (size_t)run.nqueries, run.seed, &ncls);
-    run.build_s = (pb_now_ms() - t0) / 1e3;
+    run.build_s = (lat_now_ms() - t0) / 1e3;
     for (size_t i = 0; i < ncls; i++) {
         if (!cls[i].nq) {
             fprintf(stderr, "placebench: no queries for the class %s\n", cls[i].name);
@@ -189,26 +159,26 @@ int main(int argc, char **argv)
         cls[i].ms = xcalloc((size_t)run.reps, sizeof *cls[i].ms);
     }
 
-    t0 = pb_now_ms();
+    t0 = lat_now_ms();
     for (size_t i = 0; i < ncls; i++)
         for (size_t k = 0; k < cls[i].nq && k < PB_WARMUP; k++)
             one_lookup(db, &cls[i], k, 0);
-    run.warmup_s = (pb_now_ms() - t0) / 1e3;
-    t0 = pb_now_ms();
+    run.warmup_s = (lat_now_ms() - t0) / 1e3;
+    t0 = lat_now_ms();
     for (long k = 0; k < run.reps; k++)
         for (size_t i = 0; i < ncls; i++)
             one_lookup(db, &cls[i], (size_t)k % cls[i].nq, 1);
-    run.lookups_s = (pb_now_ms() - t0) / 1e3;
+    run.lookups_s = (lat_now_ms() - t0) / 1e3;
     for (size_t i = 0; i < ncls; i++) {
         double *copy = xmalloc((cls[i].nms + 1) * sizeof *copy);
         memcpy(copy, cls[i].ms, cls[i].nms * sizeof *copy);
-        pb_stats(copy, cls[i].nms, &cls[i].lat);
+        lat_stats(copy, cls[i].nms, &cls[i].lat);
         free(copy);
     }
 
-    t0 = pb_now_ms();
+    t0 = lat_now_ms();
     pb_baselines(db, cls, ncls, &run);
-    run.base_s = (pb_now_ms() - t0) / 1e3;
+    run.base_s = (lat_now_ms() - t0) / 1e3;
 
     struct stat st;
     run.db_bytes = stat(run.db_path, &st) == 0 ? (long long)st.st_size : -1;

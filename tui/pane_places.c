@@ -12,13 +12,11 @@
  * F4 limits the results to one level (or drops codes no longer in force), a (F7) sets the
  * date a caller asks about, c (F8) copies the place for the record. */
 #include "app.h"
-#include "clipboard.h"
+#include "docpane.h"
 #include "orgdoc.h"
 #include "placeview.h"
-#include "u8.h"
 #include "xalloc.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,22 +253,6 @@ void pane_places_open(void *st, app *a, const char *code)
 
 /* ---- drawing ---------------------------------------------------------------------------- */
 
-static enum attr_kind attr_of(enum ov_style st)
-{
-    switch (st) {
-    case OV_TITLE:
-        return AT_HEADER;
-    case OV_WARN:
-        return AT_WARN;
-    case OV_DIM:
-        return AT_DIM;
-    case OV_LINK:
-        return AT_HL;
-    default:
-        return AT_NORMAL;
-    }
-}
-
 static void draw_welcome(const rect *r)
 {
     static const char *const lines[] = {
@@ -291,26 +273,7 @@ static void draw(void *st, app *a, const rect *r)
         draw_welcome(r);
         return;
     }
-    orgdoc *d = &s->doc;
-    orgdoc_layout(d, r->w - 2, app_script(a));
-    s->view_h = r->h;
-    orgdoc_keep_visible(d, r->h);
-    for (int y = 0; y < r->h && d->top + (size_t)y < d->nrows; y++) {
-        const od_row *row = &d->rows[d->top + (size_t)y];
-        const ov_line *l = &d->lines.v[row->line];
-        int sel = row->line == d->cursor;
-        enum attr_kind base = sel ? AT_SEL : attr_of(l->style);
-        draw_fill(r->y + y, r->x, r->w, sel ? AT_SEL : AT_NORMAL);
-        const char *tag = d->tag[row->line];
-        int tagw = tag ? (int)u8_width(tag, strlen(tag)) : 0;
-        int x = r->x + 1 + l->indent;
-        if (tag && row->first)
-            draw_str(r->y + y, x, r->w - (x - r->x), tag, sel ? AT_SEL : attr_of(l->tag_style));
-        x += tagw;
-        if (x < r->x + r->w)
-            draw_text(r->y + y, x, r->w - (x - r->x), d->text[row->line] + row->start,
-                      row->end - row->start, base, NULL, base, 1);
-    }
+    docpane_draw(&s->doc, a, r, &s->view_h);
 }
 
 /* ---- actions ---------------------------------------------------------------------------- */
@@ -406,19 +369,8 @@ static void copy_place(places_pane *s, app *a)
     }
     const place_result *r = shown(s);
     char *line = pv_citation(h, r ? r->as_of : "");
-    char *clean = u8_sanitize(line, strlen(line), 0);
+    docpane_copy(a, line);
     free(line);
-    if (clipboard_save_citation(clean) != 0) {
-        app_message(a, 1, "未能写入 citations.txt（%s）：%s", strerror(errno), clean);
-    } else {
-        enum clip_result clip = clipboard_copy(clean);
-        app_message(a, 0, "%s：%s",
-                    clip == CLIP_TOOL    ? "已复制到剪贴板和 citations.txt"
-                    : clip == CLIP_OSC52 ? "已写入 citations.txt 并发往终端剪贴板"
-                                         : "已复制到 citations.txt",
-                    clean);
-    }
-    free(clean);
 }
 
 static const char *const level_items[] = {"全部层级", "省级", "地级", "县级", "乡级", "村级"};
@@ -492,7 +444,6 @@ static void on_as_of(void *st, app *a, const char *answer)
 static int action(void *st, app *a, enum action act)
 {
     places_pane *s = st;
-    int page = s->view_h > 2 ? s->view_h - 1 : 1;
     switch (act) {
     case ACT_FILTER:
         filter_menu(s, a);
@@ -513,23 +464,11 @@ static int action(void *st, app *a, enum action act)
     switch (act) {
     case ACT_UP:
     case ACT_DOWN:
-        if (!orgdoc_move(&s->doc, act == ACT_DOWN ? 1 : -1))
-            orgdoc_scroll(&s->doc, act == ACT_DOWN ? 1 : -1, s->view_h);
-        return PR_HANDLED;
     case ACT_PAGE_UP:
     case ACT_PAGE_DOWN:
-        orgdoc_scroll(&s->doc, act == ACT_PAGE_DOWN ? page : -page, s->view_h);
-        return PR_HANDLED;
     case ACT_FIRST:
-        s->doc.top = 0;
-        while (orgdoc_move(&s->doc, -1))
-            ;
-        return PR_HANDLED;
     case ACT_LAST:
-        orgdoc_scroll(&s->doc, (int)s->doc.nrows, s->view_h);
-        while (orgdoc_move(&s->doc, 1))
-            ;
-        return PR_HANDLED;
+        return docpane_move(&s->doc, act, s->view_h);
     case ACT_OPEN:
         return open_current(s, a);
     case ACT_DETAIL: {
@@ -561,20 +500,14 @@ static int mouse(void *st, app *a, const rect *r, const gk_key *k)
     places_pane *s = st;
     if (!shown(s))
         return PR_IGNORED;
-    if (k->mouse == MOUSE_WHEEL_UP || k->mouse == MOUSE_WHEEL_DOWN) {
-        orgdoc_scroll(&s->doc, k->mouse == MOUSE_WHEEL_DOWN ? 3 : -3, s->view_h);
-        return PR_HANDLED;
-    }
-    size_t row = s->doc.top + (size_t)(k->y - r->y);
-    if (k->y < r->y || row >= s->doc.nrows)
-        return PR_IGNORED;
-    size_t line = s->doc.rows[row].line;
-    if (!orgdoc_actionable(&s->doc.lines.v[line]))
-        return PR_IGNORED;
-    if (line == s->doc.cursor)
+    switch (docpane_mouse(&s->doc, r, k, s->view_h)) {
+    case DP_CLICK_AGAIN:
         return open_current(s, a); /* a second click opens */
-    s->doc.cursor = line;
-    return PR_HANDLED;
+    case DP_CLICK_MOVED:
+        return PR_HANDLED;
+    default:
+        return PR_IGNORED;
+    }
 }
 
 static void activate(void *st, app *a)
