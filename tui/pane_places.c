@@ -90,10 +90,12 @@ static const place_result *shown(const places_pane *s)
 static void set_status(places_pane *s, app *a)
 {
     const place_result *r = shown(s);
-    char *sum = !r                  ? NULL
-                : s->view == V_DETAIL ? xasprintf("区划 %s 详情；数据截至 %s", r->n ? r->hits[0].code : "",
-                                                  *r->as_of ? r->as_of : "未知")
-                                      : pv_summary(r, s->view == V_CHILDREN);
+    char *sum = NULL;
+    if (r && s->view == V_DETAIL)
+        sum = xasprintf("区划 %s 详情；数据截至 %s", r->n ? r->hits[0].code : "",
+                        *r->as_of ? r->as_of : "未知");
+    else if (r)
+        sum = pv_summary(r, s->view == V_CHILDREN);
     app_set_count(a, sum ? sum : "");
     free(sum);
 }
@@ -106,11 +108,11 @@ static void build(places_pane *s, app *a, const char *select)
     if (s->view == V_RESULTS && r) {
         pv_filters(&lines, s->opts.level, s->opts.include_ended, s->as_of);
         pv_lookup(&lines, r);
-    }
-    else if (s->view == V_CHILDREN && r)
+    } else if (s->view == V_CHILDREN && r) {
         pv_children(&lines, s->have_parent && s->parent.n ? &s->parent.hits[0] : NULL, r);
-    else if (s->view == V_DETAIL && r && r->n)
+    } else if (s->view == V_DETAIL && r && r->n) {
         pv_detail(&lines, &r->hits[0], r->as_of, r->date);
+    }
     orgdoc_set(&s->doc, &lines);
     for (size_t i = 0; select && r && i < s->doc.lines.n; i++) {
         const ov_line *l = &s->doc.lines.v[i];
