@@ -31,7 +31,7 @@ static void usage(FILE *f)
     fputs("用法 usage: gongkai place [options] QUERY...\n"
           "  QUERY is a place name (东城区, 東城, 华门), a division code or the start of one\n"
           "  (110101, 1101, 11), or pinyin (dongcheng, dc, chongqing, zhongqing, cq).\n"
-          "  --children         QUERY is a code: list its current children\n"
+          "  --children         QUERY is a code: list its current children (\"\": the provinces)\n"
           "  --history          QUERY is a code: its names, what it became, what became it\n"
           "  --level N          only divisions of level N: 1 省级, 2 地级, 3 县级, 4 乡级, 5 村级\n"
           "  --current          only divisions in force (codes no longer in force are shown\n"
@@ -108,7 +108,9 @@ static int parse_args(int argc, char **argv, const config_t *cfg, place_args *a)
         usage(stderr);
         return 2;
     }
-    if (a->mode != MODE_LOOKUP) {
+    /* --children of an empty code: the provinces (the top of the tree). */
+    int top = a->mode == MODE_CHILDREN && !a->input.s[strspn(a->input.s, " ")];
+    if (a->mode != MODE_LOOKUP && !top) {
         char canon[DIV_BUF];
         if (!div_normalize(a->input.s, canon)) {
             div_info info;
@@ -157,7 +159,7 @@ static int run_children(gk_db *db, textenc_out *o, const place_args *a, buf_t *b
     one.limit = 1;
     memset(&self, 0, sizeof self);
     int rc = place_children(db, a->input.s, &a->po, &r, &err);
-    if (!rc && a->out.fmt == FMT_TEXT)
+    if (!rc && a->out.fmt == FMT_TEXT && *r.input) /* the provinces have no parent row */
         rc = place_lookup(db, a->input.s, &one, &self, &err);
     if (rc) {
         fprintf(stderr, "gongkai place: %s\n", err);

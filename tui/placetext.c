@@ -142,7 +142,9 @@ void pt_lookup(buf_t *b, const place_result *r, enum convert_script script)
 void pt_children(buf_t *b, const place_result *self, const place_result *r,
                           enum convert_script script)
 {
-    if (self->n && self->hits[0].reason == PLACE_BY_CODE) {
+    if (!*r->input) {
+        buf_adds(b, "顶层区划（省级，和上级不在库中的）");
+    } else if (self->n && self->hits[0].reason == PLACE_BY_CODE) {
         const place_hit *h = &self->hits[0];
         buf_printf(b, "%s ", h->code);
         put(b, h->path_text, script);

@@ -101,7 +101,7 @@ void pv_children(ov_lines *out, const place_hit *parent, const place_result *r)
         ov_add(out, OV_DIM, 0, NO_SUBJECT, "%s %s 的下级：%zu 个", parent->code, parent->path_text,
                r->total);
     else
-        ov_add(out, OV_DIM, 0, NO_SUBJECT, "省级区划：%zu 个", r->total);
+        ov_add(out, OV_DIM, 0, NO_SUBJECT, "顶层区划（省级，和上级不在库中的）：%zu 个", r->total);
     for (size_t i = 0; i < r->n; i++) {
         title(out, &r->hits[i], i, 1);
         if (r->hits[i].at != PLACE_AT_IN_FORCE)

@@ -492,6 +492,12 @@ check place_children "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -
     [ "$(grep -c "^\[县级\]" "$2")" -eq 2 ]' _ "$rc" "$T/out"
 prun --children 110101001001
 check place_no_children_exit1 "exit $rc" [ "$rc" -eq 1 ]
+# An empty code is the top of the tree: the fixture's four provinces, and 示例石鼓区, whose
+# province the fixture does not hold.
+prun --children ""
+check place_children_top "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^顶层区划（省级，和上级不在库中的）：现行下级 5 个" "$2" &&
+    [ "$(grep -c "^\[省级\]" "$2")" -eq 4 ] && grep -q "^\[县级\] 示例石鼓区" "$2"' _ "$rc" "$T/out"
 for bad in "--frobnicate 东城" "--level 6 东城" "--limit 0 东城" "--format xml 东城" "--encoding nosuch 东城" "--level"; do
     # shellcheck disable=SC2086 # split on purpose
     prun $bad
