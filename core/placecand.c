@@ -104,13 +104,16 @@ static int matches(const char *query, const char *name, const char *spelled)
 {
     if (!spelled)
         return pinyin_match(query, name, strlen(name)) > 0;
+    /* Split in a copy on the stack (the units point into it): this runs per candidate row. */
+    char copy[7 * PINYIN_MAX_UNITS];
+    size_t len = strlen(spelled);
+    if (len >= sizeof copy) /* longer than any spelling the loader keeps */
+        return pinyin_match(query, name, strlen(name)) > 0;
+    memcpy(copy, spelled, len + 1);
     pinyin_unit u[PINYIN_MAX_UNITS];
     size_t n = pinyin_units(name, strlen(name), u, PINYIN_MAX_UNITS);
-    char *copy = xstrdup(spelled); /* the units point into it */
     pinyin_units_spelled(u, n, copy);
-    int ok = pinyin_match_units(query, u, n) > 0;
-    free(copy);
-    return ok;
+    return pinyin_match_units(query, u, n) > 0;
 }
 
 /* Reads one row into out when it passes the filters and, for pinyin, the matcher (the

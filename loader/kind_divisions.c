@@ -3,7 +3,7 @@
  * parent, 城乡分类, validity), columns named by map.FIELD (docs/data-formats.md). Codes are
  * checked and stored canonical (core/divcode.h); the parent a row does not give, the
  * folded name keys and the name index are made when the load finishes
- * (loader/division_finish.c). */
+ * (division_finish in loader/division_rows.c). */
 #include "kinds.h"
 
 #include "csvmap.h"
