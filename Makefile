@@ -96,9 +96,10 @@ $(GEN)/Unihan_Readings.txt: $(UNICODE_DIR)/Unihan_Readings.txt.bz2
 $(GEN)/pinyin_table.c: $(BUILD)/tools/gen_pinyin $(GEN)/Unihan_Readings.txt
 	$(BUILD)/tools/gen_pinyin $@ $(GEN)/Unihan_Readings.txt
 
-$(GEN)/embedded.c: $(BUILD)/tools/embed data/schema.sql data/vocab.txt
+$(GEN)/embedded.c: $(BUILD)/tools/embed data/schema.sql data/vocab.txt data/indicators.csv
 	@mkdir -p $(GEN)
-	$(BUILD)/tools/embed $@ embedded_schema_sql data/schema.sql embedded_vocab_txt data/vocab.txt
+	$(BUILD)/tools/embed $@ embedded_schema_sql data/schema.sql embedded_vocab_txt data/vocab.txt \
+	  embedded_indicators_csv data/indicators.csv
 
 # ---- objects --------------------------------------------------------------------------
 $(BUILD)/%.o: %.c

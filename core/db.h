@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 7
+#define GK_SCHEMA_VERSION 8
 
 typedef struct {
     sqlite3 *h;

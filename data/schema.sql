@@ -341,23 +341,33 @@ CREATE TABLE place_old_name (
 CREATE TABLE indicator (
     code          TEXT PRIMARY KEY,   -- our identity, e.g. urban_dibao_persons
     official_code TEXT,               -- e.g. YZH012410000
-    name          TEXT NOT NULL,      -- 城市低保对象人数
-    allowed_units TEXT NOT NULL,      -- units separated by |, e.g. 万人|人
+    name          TEXT NOT NULL,      -- 城市低保人数
+    allowed_units TEXT NOT NULL,      -- units separated by |, e.g. 万人|人 (the first is the
+                                      -- unit tables show unless asked otherwise)
     measure_type  TEXT NOT NULL CHECK (measure_type IN ('point', 'cumulative', 'average')),
     parent_code   TEXT,               -- component of another indicator (sums to it)
+    ord           INTEGER NOT NULL DEFAULT 0, -- catalogue order, for pickers
     note          TEXT
 );
+
+-- Every name an indicator is published under (城镇居民最低生活保障人数 = 城市低保人数),
+-- folded (繁简, width, no spaces or brackets; core/statcat.h), and its code and name.
+CREATE TABLE indicator_alias (
+    key           TEXT PRIMARY KEY,
+    indicator     TEXT NOT NULL REFERENCES indicator(code)
+) WITHOUT ROWID;
 
 CREATE TABLE stat_value (
     id            INTEGER PRIMARY KEY,
     indicator     TEXT NOT NULL REFERENCES indicator(code),
     region_code   TEXT NOT NULL,      -- division code, or 000000 for 全国
+    region_name   TEXT NOT NULL,      -- as the source wrote it (北京市, 福建省三明市, 全国)
     period_type   TEXT NOT NULL CHECK (period_type IN ('month', 'quarter', 'half', 'year')),
-    period_start  TEXT NOT NULL,
+    period_start  TEXT NOT NULL,      -- a cumulative value: January 1 of its year
     period_end    TEXT NOT NULL,
     value         REAL NOT NULL,
     value_raw     TEXT NOT NULL,
-    unit          TEXT NOT NULL,
+    unit          TEXT NOT NULL,      -- canonical spelling (core/statunit.h)
     source_doc    TEXT,
     source_url    TEXT,
     published     TEXT,
@@ -367,6 +377,16 @@ CREATE TABLE stat_value (
     revised       INTEGER NOT NULL DEFAULT 0,
     source_id     INTEGER REFERENCES source(id),
     line          INTEGER
+);
+
+-- What the loader's checks found about a value (components that do not sum to their
+-- total, a cumulative figure that falls within a year, a jump of more than 20%): the
+-- value is kept, and the console shows the finding beside it.
+CREATE TABLE stat_flag (
+    value_id      INTEGER NOT NULL REFERENCES stat_value(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('sum', 'cumulative_falls', 'jump', 'duplicate')),
+    message       TEXT NOT NULL,
+    other_id      INTEGER            -- the value it was compared with, when one
 );
 
 -- ---- hotline directory ----------------------------------------------------------------
@@ -456,4 +476,5 @@ CREATE INDEX division_event_link_new ON division_event_link(new_code);
 CREATE INDEX place_name_division ON place_name(division_code);
 CREATE INDEX stat_value_lookup ON stat_value(indicator, region_code, period_start);
 CREATE INDEX stat_value_region ON stat_value(region_code, indicator, period_start);
+CREATE INDEX stat_flag_value ON stat_flag(value_id);
 CREATE INDEX hotline_area_code ON hotline_area(division_code);

@@ -44,7 +44,7 @@ struct load_ctx {
     long records;              /* records loaded so far (all kinds) */
     long staged_docs;          /* rows staged for doc */
     const char *today;         /* YYYY-MM-DD, for statuses such as 尚未生效 */
-    void *state[8];            /* per-kind state, indexed by kind position */
+    void *state[16];           /* per-kind state, indexed by kind position */
 };
 
 typedef struct {
