@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
