@@ -92,11 +92,15 @@ char *statcat_key(const char *name, int *cumulative)
         orig++;
     size_t skip = 0;
     char *of = fold_utf8(orig, strlen(orig));
-    size_t n = numbering_len(of);
+    /* Spaces the fold made (U+3000 is a space once folded) are not a prefix either. */
+    const char *ofs = of;
+    while (*ofs == ' ' || *ofs == '\t')
+        ofs++;
+    size_t n = numbering_len(ofs);
     if (n) {
         /* The same prefix without its spaces. */
         for (size_t i = 0; i < n; i++)
-            skip += of[i] != ' ';
+            skip += ofs[i] != ' ' && ofs[i] != '\t';
     }
     free(of);
     int cum = 0;
@@ -213,6 +217,7 @@ int statcat_parse(const char *text, size_t len, stat_catalogue *out, char **err)
     char cerr[200];
     int col[NCOL];
     size_t cap = 0;
+    size_t *lines = NULL, lcap = 0; /* each definition's line, for the parent check */
     int rc = 0, header = 1;
     int got;
     while ((got = csv_next(&r, &row, cerr, sizeof cerr)) == 1) {
@@ -246,13 +251,19 @@ int statcat_parse(const char *text, size_t len, stat_catalogue *out, char **err)
                       f[C_MEASURE]);
             goto done;
         }
+        if (!*f[C_UNITS]) {
+            rc = fail(err, row.line, "units are required", "");
+            goto done;
+        }
         char *bad = NULL;
-        char *units = *f[C_UNITS] ? canonical_units(f[C_UNITS], &bad) : NULL;
+        char *units = canonical_units(f[C_UNITS], &bad);
         if (!units) {
             rc = fail(err, row.line, "unknown unit", bad ? bad : "");
             free(bad);
             goto done;
         }
+        lines = xgrow(lines, &lcap, out->n + 1, sizeof *lines);
+        lines[out->n] = row.line;
         out->v = xgrow(out->v, &cap, out->n + 1, sizeof *out->v);
         out->v[out->n++] = (stat_ind_def){
             .code = xstrdup(f[C_CODE]),
@@ -283,13 +294,18 @@ int statcat_parse(const char *text, size_t len, stat_catalogue *out, char **err)
         while (j < out->n && strcmp(out->v[j].code, p))
             j++;
         if (j == out->n) {
-            rc = fail(err, 0, "parent not in the catalogue:", p);
+            rc = fail(err, lines[i], "parent not in the catalogue:", p);
+            goto done;
+        }
+        if (j == i) {
+            rc = fail(err, lines[i], "an indicator cannot be its own parent:", p);
             goto done;
         }
     }
 done:
     csv_free(&r);
     free(copy);
+    free(lines);
     if (rc)
         statcat_free(out);
     return rc;

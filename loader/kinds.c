@@ -14,6 +14,7 @@ const load_kind *const load_kinds[] = {
     &kind_division_names,
     &kind_division_changes,
     &kind_place_names, /* its spellings are taken by division_finish */
+    &kind_stats,       /* after division_finish: regions are resolved by name */
     NULL,
 };
 

@@ -13,6 +13,7 @@ extern const load_kind kind_divisions;
 extern const load_kind kind_division_names;
 extern const load_kind kind_division_changes;
 extern const load_kind kind_place_names;
+extern const load_kind kind_stats;
 
 /* Folded short title (no 中华人民共和国, no spaces or 《》): versions of one work share it. */
 char *reg_work_key(const char *title);

@@ -1,0 +1,345 @@
+/* Regions of relief statistics (loader/stat_regions.h). */
+#include "stat_regions.h"
+
+#include "fold.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *stat_region_key(const char *text)
+{
+    char *k = fold_utf8(text, strlen(text));
+    char *w = k;
+    for (char *r = k; *r; r++)
+        if (*r != ' ' && *r != '\t')
+            *w++ = *r;
+    *w = '\0';
+    return k;
+}
+
+/* The nation as sources write it, compared folded (the fold may pick 國 for 国). */
+static int is_national(const char *key)
+{
+    static const char *const names[] = {"全国", "中国", "中华人民共和国", STAT_REGION_NATIONAL};
+    static char *folded[4];
+    for (size_t i = 0; i < 4; i++) {
+        if (!folded[i])
+            folded[i] = stat_region_key(names[i]); /* kept for the process: four words */
+        if (!strcmp(key, folded[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A code or the nation: 1 with code, 0 when text is not written as a code, -1 with why
+ * when it is written as one but malformed. */
+static int code_of(const char *text, const char *key, char code[DIV_BUF],
+                   char why[STAT_REGION_WHY])
+{
+    if (is_national(key)) {
+        memcpy(code, STAT_REGION_NATIONAL, sizeof STAT_REGION_NATIONAL);
+        return 1;
+    }
+    if (!div_looks_like_code(text))
+        return 0;
+    if (div_normalize(text, code))
+        return 1;
+    div_info di;
+    div_parse(text, &di);
+    snprintf(why, STAT_REGION_WHY, "%s", di.problem);
+    return -1;
+}
+
+void stat_region_map_free(stat_region_map *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->codes);
+    memset(m, 0, sizeof *m);
+}
+
+int stat_region_map_read(load_ctx *c, stat_region_map *m, int report)
+{
+    memset(m, 0, sizeof *m);
+    size_t cap = 0, ccap = 0;
+    for (size_t i = 0; i < c->sec->nkv; i++) {
+        const mf_kv *kv = &c->sec->kv[i];
+        if (strncmp(kv->key, "region.", 7) || !kv->key[7])
+            continue;
+        char code[DIV_BUF], why[STAT_REGION_WHY] = "";
+        char *vkey = stat_region_key(kv->value);
+        int ok = code_of(kv->value, vkey, code, why) == 1;
+        free(vkey);
+        if (!ok) {
+            if (report && diag_error(c->d, c->m->file, kv->line,
+                                     "[%s] %s = %s：不是区划代码%s%s%s", c->sec->name, kv->key,
+                                     kv->value, *why ? "（" : "", why, *why ? "）" : "")) {
+                stat_region_map_free(m);
+                return -1;
+            }
+            continue;
+        }
+        m->keys = xgrow(m->keys, &cap, m->n + 1, sizeof *m->keys);
+        m->codes = xgrow(m->codes, &ccap, m->n + 1, sizeof *m->codes);
+        m->keys[m->n] = stat_region_key(kv->key + 7);
+        memcpy(m->codes[m->n], code, DIV_BUF);
+        m->n++;
+    }
+    return 0;
+}
+
+int stat_region_early(const stat_region_map *m, const char *text, char code[DIV_BUF],
+                      char why[STAT_REGION_WHY])
+{
+    code[0] = '\0';
+    why[0] = '\0';
+    char *key = stat_region_key(text);
+    int rc;
+    if (!*key) {
+        snprintf(why, STAT_REGION_WHY, "缺少地区");
+        rc = -1;
+        goto out;
+    }
+    /* The manifest's entries first: they may name what the divisions do not have. */
+    for (size_t i = m->n; i-- > 0;)
+        if (!strcmp(m->keys[i], key)) {
+            memcpy(code, m->codes[i], DIV_BUF);
+            rc = 1;
+            goto out;
+        }
+    rc = code_of(text, key, code, why);
+    if (rc < 0) {
+        char problem[sizeof ((div_info *)0)->problem];
+        snprintf(problem, sizeof problem, "%s", why);
+        snprintf(why, STAT_REGION_WHY, "地区代码“%.256s”：%s", text, problem);
+    }
+out:
+    free(key);
+    return rc;
+}
+
+/* ---- names, when the load finishes ------------------------------------------------ */
+
+#define MAX_CANDS 8
+
+typedef struct {
+    char code[MAX_CANDS][DIV_BUF];
+    char name[MAX_CANDS][64];   /* its name and its parent's, for the message */
+    char parent[MAX_CANDS][64];
+    size_t n;                   /* may exceed MAX_CANDS: only the first are kept */
+} cands;
+
+static sqlite3_stmt *by_key;
+
+/* Current divisions whose folded name is key, under `under` ("" anywhere), added to out. */
+static int find_name(load_ctx *c, const char *key, const char *under, cands *out)
+{
+    if (!by_key &&
+        sqlite3_prepare_v2(c->db,
+                           "SELECT DISTINCT d.code, coalesce((SELECT p.name FROM division p "
+                           "WHERE p.code = d.parent_code AND p.ended = 0 LIMIT 1), ''), d.name "
+                           "FROM division_key k JOIN division d ON d.id = k.division "
+                           "WHERE k.kind = 0 AND k.key = ?1 AND d.ended = 0 ORDER BY d.code",
+                           -1, &by_key, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(by_key, 1, key, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(by_key)) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(by_key, 0);
+        if (*under && !div_is_ancestor(under, code))
+            continue;
+        size_t i = 0;
+        while (i < out->n && i < MAX_CANDS && strcmp(out->code[i], code))
+            i++;
+        if (i < out->n && i < MAX_CANDS)
+            continue;
+        if (out->n < MAX_CANDS) {
+            snprintf(out->code[out->n], DIV_BUF, "%s", code);
+            snprintf(out->parent[out->n], 64, "%s",
+                     (const char *)sqlite3_column_text(by_key, 1));
+            snprintf(out->name[out->n], 64, "%s", (const char *)sqlite3_column_text(by_key, 2));
+        }
+        out->n++;
+    }
+    sqlite3_reset(by_key);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The name as written, else with a suffix the sources leave off (北京 for 北京市, 广西 for
+ * 广西壮族自治区): the name as written wins; several suffixed names (吉林: 吉林省, 吉林市)
+ * are ambiguous. */
+static int find_short(load_ctx *c, const char *key, const char *under, cands *out)
+{
+    static const char *const suffixes[] = {"省",     "市",         "自治区",     "壮族自治区",
+                                           "回族自治区", "维吾尔自治区", "特别行政区", "地区",
+                                           "自治州",   "盟",         "县",        "区",
+                                           "旗",      NULL};
+    if (find_name(c, key, under, out) != 0)
+        return -1;
+    if (out->n)
+        return 0;
+    for (size_t i = 0; suffixes[i]; i++) {
+        char *k = xasprintf("%s%s", key, suffixes[i]);
+        int rc = find_name(c, k, under, out);
+        free(k);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A name, or a path of names (福建省三明市, 福建省三明市沙县区): a unique division named by
+ * a head, then the rest under it. Fills out; 0, -1 on a database error. */
+static int resolve(load_ctx *c, const char *key, const char *under, int depth, cands *out)
+{
+    memset(out, 0, sizeof *out);
+    if (find_short(c, key, under, out) != 0)
+        return -1;
+    if (out->n || depth >= 4)
+        return 0;
+    size_t len = strlen(key);
+    cands amb = {0};
+    /* Heads of two characters or more, tails of two or more (UTF-8 boundaries). */
+    for (size_t i = 1; i < len; i++) {
+        if (((unsigned char)key[i] & 0xC0) == 0x80)
+            continue;
+        char *head = xstrndup(key, i);
+        size_t hchars = 0;
+        for (const char *p = head; *p; p++)
+            hchars += ((unsigned char)*p & 0xC0) != 0x80;
+        size_t tchars = 0;
+        for (const char *p = key + i; *p; p++)
+            tchars += ((unsigned char)*p & 0xC0) != 0x80;
+        if (hchars < 2 || tchars < 2) {
+            free(head);
+            continue;
+        }
+        cands h = {0};
+        int rc = find_short(c, head, under, &h);
+        free(head);
+        if (rc != 0)
+            return -1;
+        if (h.n != 1)
+            continue;
+        cands t;
+        if (resolve(c, key + i, h.code[0], depth + 1, &t) != 0)
+            return -1;
+        if (t.n == 1) {
+            *out = t;
+            return 0;
+        }
+        if (t.n > 1 && !amb.n)
+            amb = t;
+    }
+    *out = amb;
+    return 0;
+}
+
+/* Reported once, by stat_regions_finish. */
+static int exec(load_ctx *c, const char *sql)
+{
+    return sqlite3_exec(c->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Why a name did not resolve, for people (after 地区“NAME”). New string. */
+static char *why_not(load_ctx *c, const cands *r)
+{
+    if (!r->n) {
+        sqlite3_stmt *q;
+        int any = 0;
+        if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM division LIMIT 1", -1, &q, NULL) ==
+            SQLITE_OK) {
+            any = sqlite3_step(q) == SQLITE_ROW;
+            sqlite3_finalize(q);
+        }
+        return xstrdup(any ? "在行政区划中找不到；请写区划代码，或在清单中加 region.名称 = 代码"
+                           : "在行政区划中找不到（本次载入没有行政区划表）；请写区划代码，"
+                             "或在清单中加 region.名称 = 代码");
+    }
+    buf_t b;
+    buf_init(&b);
+    buf_printf(&b, "对应 %zu 个行政区划：", r->n);
+    for (size_t i = 0; i < r->n && i < MAX_CANDS; i++)
+        buf_printf(&b, "%s%s %s%s%s%s", i ? "、" : "", r->code[i], r->name[i],
+                   *r->parent[i] ? "（" : "", r->parent[i], *r->parent[i] ? "）" : "");
+    buf_printf(&b, "%s；请写上级名称或区划代码", r->n > MAX_CANDS ? "……" : "");
+    return buf_take(&b);
+}
+
+int stat_regions_finish(load_ctx *c)
+{
+    sqlite3_stmt *names = NULL, *set = NULL, *fail = NULL, *bad = NULL;
+    int rc = -1;
+    if (exec(c, "CREATE TEMP TABLE stat_region_fail(key TEXT PRIMARY KEY, why TEXT NOT NULL);"
+                "CREATE INDEX temp.stat_stage_unresolved ON stat_stage(region_key) "
+                "WHERE region_code IS NULL;") != 0)
+        goto out;
+    if (sqlite3_prepare_v2(c->db, "SELECT DISTINCT region_key FROM temp.stat_stage "
+                                  "WHERE region_code IS NULL", -1, &names, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "UPDATE temp.stat_stage SET region_code = ?2 "
+                                  "WHERE region_code IS NULL AND region_key = ?1", -1, &set,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "INSERT INTO temp.stat_region_fail(key, why) VALUES (?1, ?2)",
+                           -1, &fail, NULL) != SQLITE_OK)
+        goto out;
+    /* Each distinct name once; the updates wait until the names are read. */
+    char **keys = NULL;
+    size_t nkeys = 0, cap = 0;
+    while (sqlite3_step(names) == SQLITE_ROW) {
+        keys = xgrow(keys, &cap, nkeys + 1, sizeof *keys);
+        keys[nkeys++] = xstrdup((const char *)sqlite3_column_text(names, 0));
+    }
+    int failed = 0;
+    for (size_t i = 0; i < nkeys && !failed; i++) {
+        cands r;
+        if (resolve(c, keys[i], "", 0, &r) != 0) {
+            failed = 1;
+            break;
+        }
+        sqlite3_stmt *s = r.n == 1 ? set : fail;
+        char *why = r.n == 1 ? NULL : why_not(c, &r);
+        sqlite3_bind_text(s, 1, keys[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, r.n == 1 ? r.code[0] : why, -1, SQLITE_STATIC);
+        failed = sqlite3_step(s) != SQLITE_DONE;
+        sqlite3_reset(s);
+        free(why);
+    }
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
+    if (failed)
+        goto out;
+    /* The rows left: reported in load order, then dropped. */
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT coalesce(src.path, '?'), s.line, s.region_name, f.why "
+                           "FROM temp.stat_stage s JOIN temp.stat_region_fail f ON "
+                           "f.key = s.region_key LEFT JOIN source src ON src.id = s.source_id "
+                           "WHERE s.region_code IS NULL ORDER BY s.id",
+                           -1, &bad, NULL) != SQLITE_OK)
+        goto out;
+    int stop = 0;
+    while (!stop && sqlite3_step(bad) == SQLITE_ROW) {
+        c->d->skipped++;
+        stop = diag_error(c->d, (const char *)sqlite3_column_text(bad, 0),
+                          sqlite3_column_int64(bad, 1), "地区“%s”%s",
+                          (const char *)sqlite3_column_text(bad, 2),
+                          (const char *)sqlite3_column_text(bad, 3));
+    }
+    if (stop)
+        goto out;
+    rc = exec(c, "DELETE FROM temp.stat_stage WHERE region_code IS NULL;"
+                 "DROP INDEX temp.stat_stage_unresolved;");
+out:
+    if (rc && !c->d->stop)
+        diag_error(c->d, "gongkai", 0, "statistics regions: %s", sqlite3_errmsg(c->db));
+    sqlite3_finalize(names);
+    sqlite3_finalize(set);
+    sqlite3_finalize(fail);
+    sqlite3_finalize(bad);
+    sqlite3_finalize(by_key);
+    by_key = NULL;
+    return rc;
+}
