@@ -114,7 +114,8 @@ typedef struct {
 int statq_table(sqlite3 *db, const stat_request *rq, stat_table *out, char **err);
 void statq_table_free(stat_table *t);
 
-/* Sorts rows by column col (SIZE_MAX: by row label), absent cells last. */
+/* Sorts rows by column col (SIZE_MAX: by row label, runs of digits compared as numbers so
+ * that 2021年2月 comes before 2021年10月), absent cells last; stable. */
 void statq_table_sort(stat_table *t, size_t col, int descending);
 
 /* A period's ranking of regions for one indicator: a one-column table of the regions
@@ -142,10 +143,13 @@ void statq_cell_copy(stat_cell *dst, const stat_cell *src);
 void statq_cell_free(stat_cell *c);
 
 /* The value for people: thousands grouped, as many decimals as the published figure
- * ("1,701.1", "3,177.6", "0.3"); buf has 48 bytes. */
+ * ("1,701.1", "3,177.6", "0.3"); a change signed with one decimal ("+5.0"); "-" for an
+ * absent cell; buf has 48 bytes. */
 const char *statq_format_value(const stat_cell *c, char buf[48]);
 
-/* The footnote of a cell: 来源：2021年民政事业发展统计公报（https://…，2021-…）；line. New string. */
+/* The footnote of a cell, one line: 来源：2021年民政事业发展统计公报 https://… （发布
+ * 2022-08-26）· stats/national.csv:12, then ；换算：… (or ；计算：… for a change) when
+ * derived, ；注意：… when flagged, ；修订值 and ；附注：… when so. New string. */
 char *statq_cell_source(const stat_cell *c);
 
 #endif

@@ -55,6 +55,8 @@ static void help(cli_state *c)
            "  org 名称或代码   社会组织是否在名单上（is an organisation on a list?）\n"
            "  place 地名、代码或拼音  行政区划查询，如 place 东城区、place 110101、place cq\n"
            "  place 地名 @日期  某日期时的情况，如 place 南川区 @1990-01-01（也可 @2006-10、@1997）\n"
+           "  stats [指标] [选项]  救助统计，如 stats 城市低保人数 --region 北京；stats 列出指标\n"
+           "                 （选项同 gongkai stats：--under --period --from --to --yoy --rank …）\n"
            "  help           本说明\n"
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
@@ -263,6 +265,8 @@ static int run_line(cli_state *c, const char *raw)
         cmd_org(c, arg);
     } else if ((arg = command(line, "place"))) {
         cmd_place(c, arg);
+    } else if ((arg = command(line, "stats"))) {
+        stats_line(c->db, c->o, arg, c->script);
     } else if ((arg = command(line, "in"))) {
         cmd_in(c, arg);
     } else if ((arg = command(line, "show"))) {

@@ -1,7 +1,7 @@
-/* The line-oriented front end, without curses: the `search`, `org`, `place` and `show`
- * subcommands (cmd_search.c, cmd_org.c, cmd_place.c, cmd_show.c) and the interactive
- * line mode `gongkai --cli` (cli.c), which reuses them. Every entry point returns the process exit status:
- * 0 found, 1 nothing found, 2 error. */
+/* The line-oriented front end, without curses: the `search`, `org`, `place`, `stats` and
+ * `show` subcommands (cmd_search.c, cmd_org.c, cmd_place.c, cmd_stats.c, cmd_show.c) and
+ * the interactive line mode `gongkai --cli` (cli.c), which reuses them. Every entry point
+ * returns the process exit status: 0 found, 1 nothing found, 2 error. */
 #ifndef GONGKAI_CLI_H
 #define GONGKAI_CLI_H
 
@@ -23,6 +23,15 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
 /* `gongkai place [options] QUERY`: place names and division codes; argv holds what
  * follows "place". */
 int cmd_place_main(int argc, char **argv, const config_t *cfg, const char *db_path);
+
+/* `gongkai stats [options] [INDICATOR...]`: relief statistics (the indicator list, a
+ * table, a ranking); argv holds what follows "stats". */
+int cmd_stats_main(int argc, char **argv, const config_t *cfg, const char *db_path);
+
+/* The line mode's `stats ARGS`: the arguments of `gongkai stats` (split at spaces,
+ * "quotes" keep them), the table as text on o, messages on stderr. Returns the exit
+ * status. */
+int stats_line(gk_db *db, textenc_out *o, const char *args, enum convert_script script);
 
 /* `gongkai show reg TITLE [ARTICLE] [options]`; argv holds what follows "show". */
 int cmd_show_main(int argc, char **argv, const config_t *cfg, const char *db_path);

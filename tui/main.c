@@ -33,6 +33,7 @@ static void usage(FILE *f)
           "  gongkai org [options] NAME-OR-USCC               is it on a list? (gongkai org -h)\n"
           "  gongkai place [options] NAME-CODE-OR-PINYIN      place names and division codes\n"
           "                                                   (gongkai place -h)\n"
+          "  gongkai stats [options] [INDICATOR...]           relief statistics (gongkai stats -h)\n"
           "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
           "  gongkai --version | --help | --keys-md\n"
           "  gongkai --test-script FILE [--test-size 24x80]   replay keys without a terminal\n"
@@ -173,6 +174,8 @@ int main(int argc, char **argv)
         rc = cmd_org_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "place")) {
         rc = cmd_place_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else if (!strcmp(sub, "stats")) {
+        rc = cmd_stats_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "show")) {
         rc = cmd_show_main(nrest - 1, rest + 1, &cfg, db_path);
     } else {

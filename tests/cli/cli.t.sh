@@ -5,7 +5,10 @@
 # config; `gongkai org` on tests/fixtures/orgs (verdicts, exit statuses, formats, GB18030,
 # formula guard, filters, code typos, hostile input); `gongkai place` on
 # tests/fixtures/places (exit statuses, history, children, formats, GB18030, formula guard,
-# hostile input) and --as-of on the demo corpus's dated 南川 chain. Run by tests/run.sh,
+# hostile input) and --as-of on the demo corpus's dated 南川 chain; `gongkai stats` on
+# tests/fixtures/stats_cli (the indicator list, series, provinces, rankings, units and
+# their refusals, 同比/环比, formats, GB18030, exit statuses, hostile input, the line
+# mode). Run by tests/run.sh,
 # which sets GONGKAI_BIN, GONGKAI_ROOT, GONGKAI_TMP, a temporary HOME and XDG directories,
 # LANG/LC_ALL=C.UTF-8 and TZ=UTC.
 # Prints "ok NAME" / "not ok NAME - reason" lines.
@@ -672,4 +675,153 @@ rc=$?
 check place_asof_line_mode "exit $rc: $(cat "$T/out" "$T/err")" sh -c '
     [ "$2" -eq 0 ] && grep -q "^  1990-01-01 时：尚未设立（2006-10 起） · 当时有效：512323 南川县$" "$1" &&
     grep -q "日期“1990-13”无法识别" "$1" && [ "$(grep -c " 时：" "$1")" -eq 1 ]' _ "$T/out" "$rc"
+
+# ---- stats: tests/fixtures/stats_cli (national bulletin years, provinces, months) ---------
+SDB=$T/stats.db
+"$BIN" load --quiet --db "$SDB" "$ROOT/tests/fixtures/stats_cli" >"$T/load.out" 2>&1
+rc=$?
+check stats_load "gongkai load of tests/fixtures/stats_cli exited $rc: $(tail -n 3 "$T/load.out")" [ "$rc" -eq 0 ]
+srun() {
+    "$BIN" --db "$SDB" stats "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+}
+# No indicator: those with values; --all the catalogue.
+srun
+check stats_list "exit $rc: $(head -n 3 "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^统计指标：有数值的 5 项" "$2" && grep -q "^urban_dibao_persons  *城市低保人数  *万人、人  *时点数  *12$" "$2"' _ "$rc" "$T/out"
+srun --all --format csv
+check stats_list_all_csv "exit $rc or not the catalogue" sh -c '[ "$1" -eq 0 ] &&
+    head -n 1 "$2" | grep -q "^code,name,units,measure,values,official_code,parent,note" &&
+    [ "$(wc -l <"$2")" -gt 40 ] && grep -q "^dibao_persons,城乡低保人数,万人|人,point,0,YZH012410000," "$2"' _ "$rc" "$T/out"
+# One indicator, no region: 全国's series, every number with its source.
+srun 城市低保人数
+cp "$T/out" "$T/series"
+check stats_series "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^时期  *城市低保人数（万人）$" "$2" && grep -q "^2021年  *737.8\[2\]$" "$2" &&
+    grep -q "^  \[2\] 2021年民政事业发展统计公报 https://www.mca.gov.cn/gb2021.html （发布 2022-08-26）· values.csv:3$" "$2"' _ "$rc" "$T/out"
+srun 城市低保人數
+check stats_traditional "differs from the Simplified query" cmp -s "$T/out" "$T/series"
+srun urban_dibao_persons --region 全国
+check stats_by_code "differs from the name" cmp -s "$T/out" "$T/series"
+# The provinces of a year: 人 shown in 万人 (marked), a flagged jump, one source listed once.
+srun 城市低保人数 --under 全国 --period 2021
+check stats_provinces "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^城市低保人数（万人），各省级地区，2021年$" "$2" && grep -q "^广东省  *15.9\*\[1\]$" "$2" &&
+    grep -q "^重庆市  *30.5!\[1\]$" "$2" && grep -q "^  \* 广东省 2021年：由 159,000 人 换算为万人$" "$2" &&
+    grep -q "^  ! 重庆市 2021年：城市低保人数 2021年 30.5 万人，比上期" "$2" &&
+    [ "$(grep -c "^  \[" "$2")" -eq 1 ]' _ "$rc" "$T/out"
+srun 城市低保人数 --rank 2021
+check stats_rank "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] &&
+    sed -n 3p "$2" | grep -q "^云南省  *42.48\[1\]$" && sed -n 6p "$2" | grep -q "^北京市  *7.1\[1\]$"' _ "$rc" "$T/out"
+srun 城市低保人数 --under 全国 --period 2021 --sort 1
+check stats_sort "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && sed -n 3p "$2" | grep -q "^北京市" &&
+    sed -n 6p "$2" | grep -q "^云南省"' _ "$rc" "$T/out"
+srun 城市低保人数 --region 北京 --type month
+check stats_months "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^北京市，2022年1月至2022年3月$" "$2" &&
+    grep -q "^2022年3月  *7.10\[3\]$" "$2"' _ "$rc" "$T/out"
+srun 城市低保人数 --region 北京 --from 2022-02 --to 2022-03 --unit 人
+check stats_range_unit "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "城市低保人数（人）" "$2" &&
+    grep -q "^2022年2月  *71,000\*\[1\]$" "$2" && ! grep -q "2022年1月" "$2"' _ "$rc" "$T/out"
+# 元/人·年 against 元/人·月: refused with a note, converted (labelled) with --convert.
+srun 农村低保平均保障标准 --under 全国 --period 2021 --unit 元/人·月
+check stats_month_year_refused "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^北京市  *-$" "$2" &&
+    grep -q "^注：农村低保平均保障标准：1 个值以元/人·年公布，与元/人·月不能直接比较；加 --convert 按 12 个月换算$" "$2"' _ "$rc" "$T/out"
+srun 农村低保平均保障标准 --under 全国 --period 2021 --unit 元/人·月 --convert
+check stats_month_year_converted "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^北京市  *1,245\*\[1\]$" "$2" &&
+    grep -q "按 12 个月平均换算自 14,940 元/人·年" "$2" && ! grep -q "^注：" "$2"' _ "$rc" "$T/out"
+# 同比 and 环比; a cumulative figure is not compared across January.
+srun 城市低保平均保障标准 --yoy --period 2021
+check stats_yoy "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^2021年  *+5.0\*\[1\]$" "$2" &&
+    grep -q "同比 +5.0%（2020年 677.6 元/人·月 → 2021年 711.4 元/人·月）" "$2"' _ "$rc" "$T/out"
+srun 低保资金支出 --type quarter --from 2021 --to 2021 --pop
+check stats_cumulative_pop "exit $rc: $(cat "$T/out")" sh -c '[ "$1" -eq 0 ] && grep -q "^2021年第1季度  *-$" "$2" &&
+    grep -q "^注：低保资金支出环比：累计数跨年，不能环比（1 个）$" "$2" && grep -q "^2021年第2季度  *+94.8\*\[1\]$" "$2"' _ "$rc" "$T/out"
+# Many indicators of many regions: the latest period, said on stderr.
+srun 城市低保人数 城市低保户数 --under 全国
+check stats_indicators_latest "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "取有数值的最近一期：2021年" "$3" && grep -q "^地区  *城市低保人数（万人）  *城市低保户数（万户）$" "$2"' _ "$rc" "$T/out" "$T/err"
+# A name two divisions share: the one with values, and which one was taken.
+srun 城市低保人数 --region 朝阳区 --period 2021
+check stats_ambiguous_region "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "“朝阳区”有 2 个地区，取 110105 北京市 / 朝阳区；另有 220104" "$2" && grep -q "^2021年  *5,000\[1\]$" "$3"' _ "$rc" "$T/err" "$T/out"
+# Formats: tidy TSV, CSV in GB18030 for Excel, JSON.
+srun 城市低保人数 --under 全国 --period 2021 --format tsv
+check stats_tsv "not 5 lines of 21 fields: $(head -n 2 "$T/out")" sh -c '[ "$(wc -l <"$1")" -eq 5 ] &&
+    awk -F "\t" "NF != 21 { exit 1 }" "$1" &&
+    head -n 1 "$1" | grep -q "^indicator	region_code	region_name	period	value	unit	raw	source_doc	source_url	published	file	line	derived	derivation	flags	" &&
+    grep -q "^urban_dibao_persons	440000	广东省	2021	15.9	万人	159000 人	示例省级统计（示例）		2022-01-20	values.csv	12	1	由 159,000 人 换算为万人		" "$1"' _ "$T/out"
+srun 城市低保人数 --under 全国 --period 2021 --format csv
+cp "$T/out" "$T/stats-utf8.csv"
+check stats_csv_crlf "a line without CR" sh -c '[ "$(wc -l <"$1")" -eq 5 ] && ! grep -qv "$(printf "\r")\$" "$1"' _ "$T/out"
+srun 城市低保人数 --under 全国 --period 2021 --format csv --encoding gb18030
+check stats_gb18030_roundtrip "iconv -f GB18030 differs from the UTF-8 output" \
+    sh -c '! cmp -s "$1" "$2" && iconv -f GB18030 -t UTF-8 "$1" | cmp -s - "$2"' _ "$T/out" "$T/stats-utf8.csv"
+if command -v python3 >/dev/null 2>&1; then
+    srun 城市低保平均保障标准 --yoy --format json
+    check stats_json "fields missing or wrong" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["rows_axis"] == "period" and d["cols_axis"] == "indicator" and d["fixed_key"] == "000000", d
+assert d["col_units"] == ["%"] and d["notes"] == ["城市低保平均保障标准同比：1 个值没有上年同期的数值，不能计算"], d
+[r] = d["rows"]
+assert r["period"] == "2021" and r["value_text"] == "+5.0" and abs(r["value"] - 4.988) < 0.001, r
+assert r["derived"] and r["base_period"] == "2020" and r["base_value"] == 677.6 and r["line"] == 5, r
+assert r["source"].startswith("来源：2021年民政事业发展统计公报 https://www.mca.gov.cn/gb2021.html"), r
+' "$T/out"
+fi
+# Nothing found, and errors.
+srun 城市低保人数 --region 北京 --period 1999
+check stats_none_exit1 "exit $rc" [ "$rc" -eq 1 ]
+for bad in "没有这个指标" "城市低保人数 --region 火星" "城市低保人数 --period 2021年13月" "城市低保人数 --frobnicate" \
+    "城市低保人数 --rows region --cols region" "城市低保人数 --type week" "城市低保人数 --unit 公斤" \
+    "城市低保人数 --format xml" "城市低保人数 --region" "城市低保人数 城市低保户数 --region 全国 --region 北京 --period 2020 --period 2021 --rows region --cols period"; do
+    # shellcheck disable=SC2086 # split on purpose
+    srun $bad
+    if [ "$rc" -eq 2 ] && [ -s "$T/err" ] && ! grep -qiE 'sql|syntax error|no such' "$T/err"; then
+        ok "stats_bad_args_exit2 ($bad)"
+    else
+        not_ok "stats_bad_args_exit2 ($bad)" "exit $rc: $(cat "$T/err")"
+    fi
+done
+# Corpus text never reaches the terminal with its escape sequences.
+srun 城市低保户数 --under 全国 --period 2021
+check stats_no_escape "exit $rc or an escape sequence" sh -c '[ "$1" -eq 0 ] && grep -q "示例统计（示例）" "$2" && ! grep -q "$3" "$2"' _ "$rc" "$T/out" "$ESC"
+i=0
+for q in "'; DROP TABLE stat_value; --" '%' "$long" "$(printf '\001\033[31m城市\033[0m')" "$(printf '\377\376城市')"; do
+    i=$((i + 1))
+    srun "$q"
+    if [ "$rc" -ne 2 ] || grep -qiE 'sql|syntax error|no such' "$T/err" || ! no_esc "$T/err"; then
+        not_ok "stats_hostile_$i" "exit $rc for [$(printf %.40s "$q")]: $(cat "$T/err")"
+    else
+        ok "stats_hostile_$i"
+    fi
+done
+# The line mode: the same arguments, the text table.
+printf 'stats 城市低保人数\nstats 城市低保人数 --region "北京市" --period 2021\nstats 没有这个指标\nstats\nquit\n' |
+    "$BIN" --db "$SDB" --cli >"$T/out" 2>"$T/err"
+rc=$?
+check stats_line_mode "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^2021年  *737.8\[2\]$" "$2" && grep -q "^2021年  *7.1\[1\]$" "$2" &&
+    grep -q "^统计指标：有数值的 5 项" "$2" && grep -q "未知指标“没有这个指标”" "$3"' _ "$rc" "$T/out" "$T/err"
+# The demo corpus (data/demo/stats): national figures as published (domain.md §6.3) in
+# bulletin years and briefing months, and the invented 示例市's monthly and quarterly tables.
+if [ -f "$DDB" ]; then
+    "$BIN" --db "$DDB" stats 城市低保人数 >"$T/out" 2>"$T/err"
+    rc=$?
+    check stats_demo_series "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^2015年  *1,701.1\[1\]$" "$2" && grep -q "^2021年3月  *794\[" "$2" &&
+        grep -q "^  \[1\] 2015年社会服务发展统计公报" "$2"' _ "$rc" "$T/out"
+    "$BIN" --db "$DDB" stats 农村低保平均保障标准 --unit 元/人·月 >"$T/out" 2>"$T/err"
+    rc=$?
+    check stats_demo_month_year "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^2015年  *-$" "$2" && grep -q "个值以元/人·年公布，与元/人·月不能直接比较；加 --convert 按 12 个月换算$" "$2"' _ "$rc" "$T/out"
+    "$BIN" --db "$DDB" stats 农村低保平均保障标准 --unit 元/人·月 --convert >"$T/out" 2>"$T/err"
+    rc=$?
+    check stats_demo_convert "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^2015年  *264.8\*\[1\]$" "$2" && grep -q "按 12 个月平均换算自 3,177.6 元/人·年" "$2"' _ "$rc" "$T/out"
+    "$BIN" --db "$DDB" stats 低保资金支出 --region 示例市 --type quarter --pop >"$T/out" 2>"$T/err"
+    rc=$?
+    check stats_demo_cumulative "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "累计数跨年，不能环比" "$2" && grep -q "^2025年第2季度  *+[0-9.]*\*\[" "$2"' _ "$rc" "$T/out"
+fi
 exit 0
