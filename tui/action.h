@@ -12,6 +12,7 @@
     X(PANE_REGS, "pane-regs", "法规", "法规窗格 regulations")                                        \
     X(PANE_ORGS, "pane-orgs", "组织", "社会组织窗格：是否在名单上 organisations and lists")            \
     X(PANE_PLACES, "pane-places", "地名", "地名窗格：区划名称、代码和沿革 places and division codes")      \
+    X(PANE_STATS, "pane-stats", "统计", "统计窗格：低保、特困、临时救助数字 relief statistics")          \
     X(NEXT_PANE, "next-pane", "下个", "下一个窗格 next pane")                                         \
     X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
     X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
@@ -24,7 +25,7 @@
     X(LAST, "last", "末行", "最后一行 last")                                                         \
     X(OPEN, "open", "打开", "打开 open")                                                             \
     X(BACK, "back", "返回", "返回 back")                                                             \
-    X(FILTER, "filter", "筛选", "筛选：法规按效力位阶，组织按名单地区，地名按层级 filter")                     \
+    X(FILTER, "filter", "筛选", "筛选：法规按效力位阶，组织按名单地区，地名按层级，统计选指标、地区、时期 filter") \
     X(SORT, "sort", "排序", "排序 sort")                                                             \
     X(TOGGLE_REPEALED, "toggle-repealed", "已废止", "显示/隐藏已修改、已废止 show or hide superseded")  \
     X(GOTO_ARTICLE, "goto-article", "跳转", "跳到第X条 go to an article")                            \
@@ -36,7 +37,14 @@
     X(VERSIONS, "versions", "版本", "版本列表 versions")                                             \
     X(TOGGLE_TREE, "toggle-tree", "目录", "显示/隐藏条文目录 article list")                  \
     X(DETAIL, "detail", "详情", "详情：名称沿革和代码变更 details and history")                     \
-    X(AS_OF, "as-of", "日期", "按日期查：当时的名称和代码 as of a date")
+    X(AS_OF, "as-of", "日期", "按日期查：当时的名称和代码 as of a date")                              \
+    X(COLUMN_LEFT, "column-left", "左列", "左一列（表格横向滚动）column left")                        \
+    X(COLUMN_RIGHT, "column-right", "右列", "右一列（表格横向滚动）column right")                     \
+    X(CHART, "chart", "图表", "图表/表格：条形图、趋势 chart or table")                               \
+    X(CHANGE, "change", "同比", "原值、同比、环比轮换 value, year on year, period on period")             \
+    X(CONVERT_PERIOD, "convert-period", "换算", "允许元/人月与元/人年换算（乘除 12，标明）month/year conversion") \
+    X(TRANSPOSE, "transpose", "转置", "行列互换 swap rows and columns")                              \
+    X(COPY_TABLE, "copy-table", "复制表", "复制整个表格（TSV）copy the table as TSV")
 
 enum action {
     ACT_NONE = 0,

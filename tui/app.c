@@ -10,7 +10,7 @@
 #include <time.h>
 
 static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops, &pane_orgs_ops,
-                                            &pane_places_ops};
+                                            &pane_places_ops, &pane_stats_ops};
 
 /* ---- for panes ---------------------------------------------------------------------- */
 
@@ -77,6 +77,13 @@ void app_lookup_place(app *a, const char *text, const place_opts *o)
     a->gen++;
     a->gen_pane = a->focus;
     worker_submit_place(a->worker, a->gen, text, o);
+}
+
+void app_query_stats(app *a, const stat_request *rq)
+{
+    a->gen++;
+    a->gen_pane = a->focus;
+    worker_submit_stat(a->worker, a->gen, rq);
 }
 
 void app_cancel_search(app *a)
@@ -220,6 +227,7 @@ void app_do_action(app *a, enum action act)
     case ACT_PANE_REGS:
     case ACT_PANE_ORGS:
     case ACT_PANE_PLACES:
+    case ACT_PANE_STATS:
         for (int i = 0; i < a->npanes; i++)
             if (a->panes[i].ops->show == act)
                 focus_pane(a, i);
@@ -371,6 +379,8 @@ static void poll_results(app *a)
             p->ops->org_result(p->st, a, &r.org, rc, err);
         else if (p && r.kind == JOB_PLACE && p->ops->place_result)
             p->ops->place_result(p->st, a, &r.place, rc, err);
+        else if (p && r.kind == JOB_STAT && p->ops->stat_result)
+            p->ops->stat_result(p->st, a, &r.stat, r.stat_ms, rc, err);
         else
             job_result_free(&r); /* overtaken by a newer query */
         free(err);

@@ -42,6 +42,10 @@ void app_check_org(app *a, const char *text, const oc_opts *o);
  * pane's place_result(). Supersedes any search or check in flight. */
 void app_lookup_place(app *a, const char *text, const place_opts *o);
 
+/* Starts an asynchronous statistics table (statq_table) for the current pane; it arrives
+ * in the pane's stat_result(). Supersedes any search or check in flight. */
+void app_query_stats(app *a, const stat_request *rq);
+
 /* Drops the search in flight, if any: its result will not be delivered. */
 void app_cancel_search(app *a);
 

@@ -11,6 +11,7 @@ static const char *const ctx_titles[KM_COUNT] = {
     [KM_DOC] = "法规正文 (a regulation's text)",
     [KM_ORGS] = "社会组织窗格 (organisations pane)",
     [KM_PLACES] = "地名窗格 (places pane)",
+    [KM_STATS] = "统计窗格 (statistics pane)",
 };
 
 /* Editing keys of the input line: fixed, not actions (lineedit.c). */
@@ -24,6 +25,22 @@ static const char *const input_keys[][2] = {
     {"Up Down C-p C-n", "查询历史 history"},
     {"Enter", "提交查询 submit"},
     {"Esc", "离开输入行 leave the input line"},
+};
+
+/* What the statistics pane's input line takes, and what its keys do there. */
+static const char *const stats_input[][2] = {
+    {"城市低保人数", "一个指标：全国及各省级地区的各期 one indicator: regions by period"},
+    {"低保 北京", "名称含“低保”的指标，北京的各期 indicators named so, one region's series"},
+    {"农村低保平均保障标准 2021", "2021 年各省级地区 one year (also 2021年3月, 2021Q1, 2019-2021)"},
+    {"北京 下级", "北京及所辖地区 a region and its subregions"},
+    {"F4", "选指标、地区、时期：左右键切换，Enter 选定 pick indicator, region, period"},
+    {"Enter", "地区：所辖地区（合计行：该地各期）；时期：该期各地；指标：该指标 drill down"},
+    {"Backspace Esc", "回到展开前的表 back"},
+    {"Left Right", "换列，表格横向滚动，首列不动 columns; the first stays"},
+    {"s", "按光标所在列排序，再按反向；在首列按原顺序 sort"},
+    {"y m", "原值/同比/环比；允许元/人月与元/人年换算 change; month/year"},
+    {"v t", "条形图和趋势；行列互换 chart; swap rows and columns"},
+    {"c C", "复制单元格及来源；复制整个表格（TSV）copy a cell, the table"},
 };
 
 void help_text(const keymap *km, int markdown, buf_t *out)
@@ -56,6 +73,20 @@ void help_text(const keymap *km, int markdown, buf_t *out)
             else
                 buf_printf(out, "  %-22s %s\n", keys, action_help((enum action)a));
         }
+    }
+    if (markdown)
+        buf_adds(out, "\n## 统计窗格：输入和按键 (statistics: what to type)\n\n"
+                      "Numbers marked `*` were converted or computed, `!` were flagged by the "
+                      "loader;\nthe lines under the table name the source of the cell under "
+                      "the cursor.\n\n| type or press | what it shows |\n|---|---|\n");
+    else
+        buf_adds(out, "\n统计窗格：输入和按键 (statistics: what to type)\n"
+                      "  数字后 * 为换算或推算，! 为加载时发现的问题；表下注明光标处数字的来源。\n");
+    for (size_t i = 0; i < sizeof stats_input / sizeof *stats_input; i++) {
+        if (markdown)
+            buf_printf(out, "| `%s` | %s |\n", stats_input[i][0], stats_input[i][1]);
+        else
+            buf_printf(out, "  %-22s %s\n", stats_input[i][0], stats_input[i][1]);
     }
     if (markdown)
         buf_adds(out, "\n## 输入行 (the input line)\n\n| keys | what they do |\n|---|---|\n");

@@ -19,6 +19,7 @@ static const struct {
     {KM_GLOBAL, ACT_PANE_REGS, "F3 M-2"},
     {KM_GLOBAL, ACT_PANE_ORGS, "M-3"},
     {KM_GLOBAL, ACT_PANE_PLACES, "M-4"},
+    {KM_GLOBAL, ACT_PANE_STATS, "M-5"},
     {KM_GLOBAL, ACT_NEXT_PANE, "Tab"},
     {KM_GLOBAL, ACT_PREV_PANE, "S-Tab"},
     {KM_GLOBAL, ACT_FOCUS_INPUT, "/ C-f"},
@@ -38,6 +39,16 @@ static const struct {
     {KM_PLACES, ACT_COPY_CITATION, "c F8"},
     {KM_PLACES, ACT_DETAIL, "d F6"},
     {KM_PLACES, ACT_AS_OF, "a F7"},
+    {KM_STATS, ACT_FILTER, "F4"},
+    {KM_STATS, ACT_SORT, "s F6"},
+    {KM_STATS, ACT_COPY_CITATION, "c F8"},
+    {KM_STATS, ACT_COPY_TABLE, "C"},
+    {KM_STATS, ACT_COLUMN_LEFT, "Left"},
+    {KM_STATS, ACT_COLUMN_RIGHT, "Right"},
+    {KM_STATS, ACT_CHART, "v"},
+    {KM_STATS, ACT_CHANGE, "y"},
+    {KM_STATS, ACT_CONVERT_PERIOD, "m"},
+    {KM_STATS, ACT_TRANSPOSE, "t"},
     {KM_REGS, ACT_SORT, "F6"},
     {KM_REGS, ACT_TOGGLE_REPEALED, "F7"},
     {KM_DOC, ACT_GOTO_ARTICLE, "g F4"},
@@ -196,7 +207,7 @@ int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a)
 
 const char *keymap_ctx_name(enum keymap_ctx ctx)
 {
-    static const char *const names[KM_COUNT] = {"global", "list", "search", "regs", "doc",
-                                                "orgs",   "places"};
+    static const char *const names[KM_COUNT] = {"global", "list",   "search", "regs", "doc",
+                                                "orgs",   "places", "stats"};
     return ctx < KM_COUNT ? names[ctx] : "?";
 }

@@ -17,6 +17,7 @@ enum keymap_ctx {
     KM_DOC,        /* a regulation's text */
     KM_ORGS,       /* the organisations pane */
     KM_PLACES,     /* the places pane */
+    KM_STATS,      /* the statistics pane */
     KM_COUNT
 };
 
@@ -44,7 +45,8 @@ const char *keymap_keys_of(const keymap *km, enum keymap_ctx ctx, enum action a,
 /* The first function key (1..12) bound to a in ctx or globally, or 0: the F-key bar. */
 int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a);
 
-/* Context names for docs and help: "global", "list", "search", "regs", "doc", "orgs". */
+/* Context names for docs and help: "global", "list", "search", "regs", "doc", "orgs",
+ * "places", "stats". */
 const char *keymap_ctx_name(enum keymap_ctx ctx);
 
 #endif

@@ -13,6 +13,7 @@
 #include "orgcheck.h"
 #include "place.h"
 #include "search.h"
+#include "statq.h"
 
 typedef struct app app;
 
@@ -24,7 +25,7 @@ enum {
 };
 
 typedef struct pane_ops {
-    const char *name;  /* "search", "regs", "orgs", "places": config and tests */
+    const char *name;  /* "search", "regs", "orgs", "places", "stats": config and tests */
     const char *label; /* "搜索", "法规", "组织": tab */
     enum action show;  /* the action that switches to it (ACT_PANE_REGS) */
     void *(*init)(app *a);
@@ -41,6 +42,8 @@ typedef struct pane_ops {
     void (*org_result)(void *st, app *a, oc_result *r, int rc, const char *err);
     /* A place look-up it asked for (app_lookup_place) finished; it owns *r now. */
     void (*place_result)(void *st, app *a, place_result *r, int rc, const char *err);
+    /* A statistics table it asked for (app_query_stats) finished, taking ms; it owns *t. */
+    void (*stat_result)(void *st, app *a, stat_table *t, double ms, int rc, const char *err);
     /* The keymap chain of the current view, most specific first. */
     size_t (*contexts)(void *st, enum keymap_ctx *out, size_t max);
     /* A mouse event inside the pane's rectangle (may be NULL). */
@@ -55,6 +58,7 @@ extern const pane_ops pane_search_ops;
 extern const pane_ops pane_regs_ops;
 extern const pane_ops pane_orgs_ops;
 extern const pane_ops pane_places_ops;
+extern const pane_ops pane_stats_ops;
 
 /* The regulations pane opens a regulation at a node (题注, 条 or 段 of reg_node) and
  * highlights q's matches in its text (q may be NULL). */

@@ -6,6 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* A statistics request with its own copies of every list and string (JOB_STAT). */
+typedef struct {
+    stat_request rq;    /* its pointers point into the fields below */
+    char **inds, **regions;
+    size_t ninds, nregions;
+    char *children_of, *unit;
+    stat_period *periods;
+} stat_job;
 
 typedef struct {
     enum job_kind kind;
@@ -18,7 +28,61 @@ typedef struct {
     place_opts place;  /* JOB_PLACE; its date points into date below */
     size_t with_places; /* JOB_SEARCH: also this many places (0 none) */
     char date[11];
+    stat_job *stat;     /* JOB_STAT */
 } request;
+
+static char **copy_strings(const char *const *v, size_t n)
+{
+    char **out = xcalloc(n ? n : 1, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        out[i] = xstrdup(v[i] ? v[i] : "");
+    return out;
+}
+
+static stat_job *stat_job_new(const stat_request *rq)
+{
+    stat_job *j = xcalloc(1, sizeof *j);
+    j->rq = *rq;
+    j->ninds = rq->nindicators;
+    j->nregions = rq->nregions;
+    j->inds = copy_strings(rq->indicators, rq->nindicators);
+    j->regions = copy_strings(rq->regions, rq->nregions);
+    j->children_of = rq->children_of ? xstrdup(rq->children_of) : NULL;
+    j->unit = rq->unit ? xstrdup(rq->unit) : NULL;
+    j->periods = xcalloc(rq->nperiods ? rq->nperiods : 1, sizeof *j->periods);
+    if (rq->nperiods)
+        memcpy(j->periods, rq->periods, rq->nperiods * sizeof *j->periods);
+    j->rq.indicators = (const char *const *)j->inds;
+    j->rq.regions = (const char *const *)j->regions;
+    j->rq.children_of = j->children_of;
+    j->rq.unit = j->unit;
+    j->rq.periods = j->periods;
+    return j;
+}
+
+static void stat_job_free(stat_job *j)
+{
+    if (!j)
+        return;
+    for (size_t i = 0; i < j->ninds; i++)
+        free(j->inds[i]);
+    for (size_t i = 0; i < j->nregions; i++)
+        free(j->regions[i]);
+    free(j->inds);
+    free(j->regions);
+    free(j->children_of);
+    free(j->unit);
+    free(j->periods);
+    free(j);
+}
+
+static void request_free(request *rq)
+{
+    free(rq->text);
+    stat_job_free(rq->stat);
+    rq->text = NULL;
+    rq->stat = NULL;
+}
 
 struct worker {
     gk_db *db;
@@ -45,6 +109,8 @@ void job_result_free(job_result *r)
         oc_result_free(&r->org);
     if (r->kind == JOB_PLACE || r->have_place)
         place_result_free(&r->place);
+    if (r->kind == JOB_STAT)
+        statq_table_free(&r->stat);
 }
 
 static void run(worker *w, const request *rq)
@@ -63,6 +129,12 @@ static void run(worker *w, const request *rq)
         place_opts o = rq->place;
         o.date = rq->date[0] ? rq->date : NULL;
         rc = place_lookup(w->db, rq->text, &o, &r.place, &err);
+    } else if (rq->kind == JOB_STAT) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        rc = statq_table(w->db->h, &rq->stat->rq, &r.stat, &err);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        r.stat_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     } else {
         search_opts o = rq->opts;
         o.domain = rq->domain[0] ? rq->domain : NULL;
@@ -113,7 +185,7 @@ static void *loop(void *arg)
         w->running_gen = rq.gen;
         pthread_mutex_unlock(&w->lock);
         run(w, &rq);
-        free(rq.text);
+        request_free(&rq);
         pthread_mutex_lock(&w->lock);
         w->running = 0;
     }
@@ -150,7 +222,7 @@ void worker_free(worker *w)
         pthread_join(w->thread, NULL);
     }
     if (w->has_request)
-        free(w->req.text);
+        request_free(&w->req);
     if (w->has_result) {
         job_result_free(&w->result);
         free(w->result_err);
@@ -165,12 +237,12 @@ static void submit(worker *w, request *rq)
 {
     if (w->synchronous) {
         run(w, rq);
-        free(rq->text);
+        request_free(rq);
         return;
     }
     pthread_mutex_lock(&w->lock);
     if (w->has_request)
-        free(w->req.text);
+        request_free(&w->req);
     w->req = *rq;
     w->has_request = 1;
     if (w->running)
@@ -223,6 +295,17 @@ void worker_submit_place(worker *w, unsigned gen, const char *text, const place_
         snprintf(rq.date, sizeof rq.date, "%s", o->date);
     rq.place.date = NULL;
     submit(w, &rq);
+}
+
+void worker_submit_stat(worker *w, unsigned gen, const stat_request *rq)
+{
+    request r;
+    memset(&r, 0, sizeof r);
+    r.kind = JOB_STAT;
+    r.gen = gen;
+    r.text = xstrdup("");
+    r.stat = stat_job_new(rq);
+    submit(w, &r);
 }
 
 int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err)

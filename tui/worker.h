@@ -8,18 +8,22 @@
 #include "orgcheck.h"
 #include "place.h"
 #include "search.h"
+#include "statq.h"
 
 typedef struct worker worker;
 
 /* What a job produced: a search (the search and regulations panes), an organisation
- * check (the organisations pane) or a place look-up (the places pane). */
-enum job_kind { JOB_SEARCH = 0, JOB_ORG, JOB_PLACE };
+ * check (the organisations pane), a place look-up (the places pane) or a statistics
+ * table (the statistics pane). */
+enum job_kind { JOB_SEARCH = 0, JOB_ORG, JOB_PLACE, JOB_STAT };
 typedef struct {
     enum job_kind kind;
     search_result search;
     oc_result org;
     place_result place; /* JOB_PLACE, or with_places of a JOB_SEARCH when have_place */
     int have_place;
+    stat_table stat;    /* JOB_STAT */
+    double stat_ms;     /* JOB_STAT: how long statq_table took */
 } job_result;
 void job_result_free(job_result *r);
 
@@ -39,8 +43,12 @@ void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts 
 /* Asks for a place look-up (place_lookup), like worker_submit. */
 void worker_submit_place(worker *w, unsigned gen, const char *text, const place_opts *o);
 
+/* Asks for a statistics table (statq_table), like worker_submit. The request's lists and
+ * strings are copied. */
+void worker_submit_stat(worker *w, unsigned gen, const stat_request *rq);
+
 /* Takes the newest finished job: returns 1 and fills *gen, *r (free it with
- * job_result_free), *rc (as search_run, orgcheck_run or place_lookup) and *err; 0 when there is none. */
+ * job_result_free), *rc (as search_run, orgcheck_run, place_lookup or statq_table) and *err; 0 when there is none. */
 int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err);
 
 /* True while a search is queued, running, or finished but not yet taken. */

@@ -272,6 +272,70 @@ key Esc d
 dump @T@/places.16
 EOF2
 
+# 统计 on the demo corpus (national figures as published, the invented 示例市 and 示例县):
+# M-5 opens the indicator list the first time; Enter on 城市低保人数 shows 全国 (pinned on
+# top) and 示例市 by month, the cursor on the newest month, the first column frozen; Left
+# scrolls back (< and > say that columns are hidden); Enter on 示例市 shows it with 示例县,
+# Backspace comes back with the cursor on 示例市; a series typed by name (in 人, as
+# published) sorted by value, again the other way, as bars and a sparkline; y 同比
+# (computed, marked *, the months without a year before in the note); the
+# 农村低保平均保障标准 of 全国 and 示例市: 元/人·年 against 元/人·月 refused in the note, m
+# converts (marked *); 低保 示例市 side by side, c copies a cell with its source; F4's 时期
+# list, one year, t swaps rows and columns, C keeps the table as TSV; 100×30; 繁体.
+replay stats --db "$DEMO" <<'EOF2'
+key M-5
+dump @T@/stats.1
+key Down Enter
+dump @T@/stats.2
+key Left Left Left Left Left Left Left Left
+dump @T@/stats.3
+key Down Enter
+dump @T@/stats.4
+key Backspace
+dump @T@/stats.5
+key C-f
+type 城市低保人数 示例市
+key Enter s
+dump @T@/stats.6
+key s v
+dump @T@/stats.7
+key v y
+dump @T@/stats.8
+key y y C-f C-u
+type 农村低保平均保障标准
+key Enter
+dump @T@/stats.9
+key m
+dump @T@/stats.10
+key m C-f C-u
+type 低保 示例市
+key Enter Right Right Right c
+dump @T@/stats.11
+key F4 Right Right
+dump @T@/stats.12
+key Down Down Enter t C
+dump @T@/stats.13
+resize 30 100
+dump @T@/stats.14
+resize 24 80
+key F5
+dump @T@/stats.15
+EOF2
+if [ -s "$T/state/gongkai/last-table.tsv" ] &&
+    head -n 1 "$T/state/gongkai/last-table.tsv" | grep -q "^指标	2025年1月	"; then
+    ok stats_tsv
+else
+    not_ok stats_tsv "C did not keep the table in last-table.tsv"
+fi
+
+# 统计 with no statistics loaded says so, and how to load them; typing changes nothing.
+replay stats_empty <<'EOF2'
+key M-5
+dump @T@/stats_empty.1
+type 低保
+dump @T@/stats_empty.2
+EOF2
+
 # 搜索 looks the text up as a place too: a 地名 group heads the list (the first 3 of 5,
 # then the documents); Enter on a place opens it in detail in 地名, Backspace shows it
 # among its siblings.

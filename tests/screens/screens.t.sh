@@ -577,6 +577,32 @@ key F10
 expect-exit 0
 EOF
 
+# 统计 through the worker thread: M-5 lists the indicators; Enter on 城市低保人数 shows
+# 全国 and 示例市 by month (the cursor on the newest month), Left scrolls back with the
+# first column in place; a series typed as one types (each keystroke a newer table) and
+# drawn as bars (v); F10 restores the terminal.
+scenario stats_browse -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-5
+wait 左右键切换  Enter 选定  Esc 返回
+key Down Enter
+wait 城市低保人数（人）
+key Left Left Left Left Left Left Left Left
+wait 全国，2026年1月：无数据
+expect @E@/stats_table.expected
+key C-f
+type 城市低保人数 示例市
+wait 21 行 1 列
+key Esc
+waitcursor hidden
+key v
+wait 条形图：城市低保人数（人）
+expect @E@/stats_chart.expected
+key F10
+check-restored
+expect-exit 0
+EOF
+
 # ---- layout -----------------------------------------------------------------------------
 
 # 60×20 says the terminal is too small; back at 80×24 the results are still there.
