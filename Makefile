@@ -7,6 +7,7 @@
 #   make bench      benchmarks on a generated 100 MB corpus (figures and ratios)
 #   make bench-orgs only the organisation-check benchmark (1,000,000 generated organisations)
 #   make bench-places only the place look-up benchmark (the real division tables, if present)
+#   make bench-stats only the relief-statistics benchmark (1.2 million generated values)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -66,7 +67,7 @@ TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
 BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
-.PHONY: all deps run test test-only asan bench bench-orgs bench-places install uninstall clean check-deps
+.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -165,6 +166,19 @@ $(PLACEBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
 $(BUILD)/bench/placebench: $(PLACEBENCH_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(PLACEBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
 
+# The relief-statistics benchmark (bench/stats.sh): genstats is bench/genstats.c (+ rng.c),
+# statbench is bench/statbench.c + bench/sb_*.c (+ latency.c).
+GENSTATS_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/genstats.c bench/rng.c)
+STATBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/statbench.c bench/rng.c bench/latency.c $(wildcard bench/sb_*.c))
+
+$(GENSTATS_OBJ) $(STATBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(BUILD)/bench/genstats: $(GENSTATS_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(GENSTATS_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(BUILD)/bench/statbench: $(STATBENCH_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(STATBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
+
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
@@ -178,11 +192,12 @@ asan: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \
 	  $(BUILD)/tests/vtrun $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench \
-	  $(BUILD)/bench/placebench
+	  $(BUILD)/bench/placebench $(BUILD)/bench/genstats $(BUILD)/bench/statbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/console.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/stats.sh $(BUILD)
 
 # Only the organisation check (bench/orgs.sh): BENCH_ORGS, BENCH_LISTINGS, BENCH_SEED,
 # BENCH_ORG_QUERIES, BENCH_ORG_REPS, BENCH_ORG_BASE_REPS, GONGKAI (docs/benchmarks.md).
@@ -195,6 +210,13 @@ bench-orgs: deps
 bench-places: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/placebench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
+
+# Only relief statistics (bench/stats.sh): about 1.2 million generated values, regions from
+# ../shared/corpus/places/nbs-2023 when present: BENCH_STATS_REPS, BENCH_STATS_PROVINCES,
+# BENCH_STATS_NBS, BENCH_SEED, GONGKAI (docs/benchmarks.md).
+bench-stats: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/genstats $(BUILD)/bench/statbench
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/stats.sh $(BUILD)
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db
