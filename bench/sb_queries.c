@@ -11,9 +11,8 @@
  *   (d)  series    statq_series: a county's 36 months, 3 indicators
  *   (e)  yoy       (a) with change = SC_YOY (years with a year before them)
  *
- * Every call shows each indicator in its default unit (the first allowed) and converts
- * 元/人·月 <-> 元/人·年 (convert_period = 1): the rural standard's default unit is 元/人·年
- * and genstats writes 元/人·月, so without it a tenth of the tables would be empty notes.
+ * Every call shows each indicator in its default unit (the one its values were published
+ * in) and allows 元/人·月 <-> 元/人·年 (convert_period = 1), as the console's m key does.
  *
  * Floors: SELECT region_code, period_end, value FROM stat_value WHERE indicator = ?1 AND
  * region_code IN (…) AND period_type = 'month' AND period_end BETWEEN … (the ranking with

@@ -100,8 +100,8 @@ void sb_report(FILE *f, sb_class *cls, size_t ncls, const sb_data *d, const sb_r
             d->np, children, counties, d->ninds, d->first_year, d->last_year,
             run->as_of && *run->as_of ? run->as_of : "?");
     fprintf(f,
-            "core/statq.h with the default units (each indicator's first allowed unit; "
-            "元/人·月 <-> 元/人·年 converted); %ld timed runs per class after %d untimed, "
+            "core/statq.h with the default units (those the values were published in; "
+            "元/人·月 <-> 元/人·年 allowed); %ld timed runs per class after %d untimed, "
             "interleaved across classes, each followed by its floor; queries drawn with seed "
             "%llu (indicator, province, year and month vary per run)\n\n",
             run->reps, SB_WARMUP, run->seed);

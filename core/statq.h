@@ -23,7 +23,8 @@
 typedef struct {
     char *code, *name, *official_code, *units, *parent, *note;
     enum stat_measure measure;
-    stat_unit unit; /* the first allowed unit: what tables show by default */
+    stat_unit unit; /* the first allowed unit (the catalogue's; tables show what the
+                       values were published in unless asked, see stat_request.unit) */
     long nvalues;   /* rows in stat_value */
 } stat_ind;
 
@@ -89,8 +90,9 @@ typedef struct {
     char from[11], to[11];         /* ... whose last day is in [from, to] ("" = open) */
     const stat_period *periods;    size_t nperiods;    /* or exactly these */
     enum stat_axis rows, cols;     /* the third axis must have one item */
-    const char *unit;              /* show values in this unit (NULL: the indicator's
-                                      first allowed unit); per-column for SA_INDICATOR */
+    const char *unit;              /* show values in this unit (NULL: per indicator, the
+                                      dimension and unit most of its values in the table
+                                      were published in; a tie goes to the smaller scale) */
     int convert_period;            /* allow 元/人·月 <-> 元/人·年 (÷12 / ×12, labelled) */
     enum stat_change change;       /* cells become the change against the period a year
                                       before (SC_YOY) or just before (SC_POP) */
