@@ -94,6 +94,8 @@ typedef struct {
                                       dimension and unit most of its values in the table
                                       were published in; a tie goes to the smaller scale) */
     int convert_period;            /* allow 元/人·月 <-> 元/人·年 (÷12 / ×12, labelled) */
+    const char *convert_hint;      /* how the caller's user asks for that ("加 --convert",
+                                      "按 m 键"), put in the note of a refusal; NULL: "可" */
     enum stat_change change;       /* cells become the change against the period a year
                                       before (SC_YOY) or just before (SC_POP) */
 } stat_request;

@@ -44,9 +44,9 @@ void sq_tally_notes(const sq_tally *t, const sq_grid *g, char ***notes, size_t *
         const char *name = it->ind < g->nind ? g->inds[it->ind].name : "";
         switch (it->why) {
         case SQW_MONTH_YEAR:
-            (*notes)[i] = xasprintf("%s：%zu 个值以%s公布，与%s不能直接比较；加 --convert 按 12 "
-                                    "个月换算",
-                                    name, it->count, it->a, it->b);
+            (*notes)[i] = xasprintf("%s：%zu 个值以%s公布，与%s不能直接比较；%s按 12 个月换算",
+                                    name, it->count, it->a, it->b,
+                                    g->convert_hint ? g->convert_hint : "可");
             break;
         case SQW_OTHER_UNIT:
             (*notes)[i] = xasprintf("%s：%zu 个值以%s公布，与%s不能换算，未列入", name,

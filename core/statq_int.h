@@ -99,6 +99,7 @@ typedef struct {
     size_t nper;
     enum stat_axis rows, cols;
     int convert;               /* convert_period */
+    const char *convert_hint;  /* stat_request.convert_hint */
     enum stat_change change;
 } sq_grid;
 

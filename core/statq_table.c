@@ -410,7 +410,7 @@ static int table(sqlite3 *db, const stat_request *rq, stat_table *out, char **er
     if (want.dim == SD_NONE)
         published_units(vals, nvals, inds, nind, show);
     sq_grid g = {inds, nind, show, regions, nreg, periods, nper, rq->rows, rq->cols,
-                 rq->convert_period, rq->change};
+                 rq->convert_period, rq->convert_hint, rq->change};
     if (sq_axis_size(&g, fixed) == 0) /* nothing to show: an empty table, saying so */
         g.nreg = g.nper = 0;
     /* Names first: placing moves the values out of vals. */

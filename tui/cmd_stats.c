@@ -210,6 +210,7 @@ static int build(sqlite3 *h, const stats_args *a, const stats_plan *r, const cha
         .cols = r->cols,
         .unit = unit,
         .convert_period = a->convert,
+        .convert_hint = "加 --convert ",
         .change = a->change,
     };
     memcpy(rq.from, r->from, sizeof rq.from);

@@ -662,6 +662,7 @@ static void ask(stats_pane *s, app *a)
     snprintf(rq.from, sizeof rq.from, "%s", q->from);
     snprintf(rq.to, sizeof rq.to, "%s", q->to);
     rq.convert_period = s->modes.convert;
+    rq.convert_hint = "按 m 键可";
     rq.change = (enum stat_change)s->modes.change;
     rq.unit = NULL; /* the engine shows each indicator in the unit it was published in */
     rq.regions = (const char *const *)regs;
@@ -1498,18 +1499,6 @@ static void footnote(stats_pane *s, flines *f, int width)
 {
     for (size_t i = 0; i < s->t.nnotes; i++) {
         char *n = shown(s, s->t.notes[i]);
-        /* The engine's notes name the command line's option; here it is a key. */
-        static const char *const opts[][2] = {{"加 --convert 按 12 个月换算", "按 m 键可按 12 个月换算"},
-                                               {"加 --convert", "按 m 键"}};
-        for (size_t k = 0; k < 2; k++) {
-            char *opt = strstr(n, opts[k][0]);
-            if (!opt)
-                continue;
-            char *t = xasprintf("%.*s%s%s", (int)(opt - n), n, opts[k][1], opt + strlen(opts[k][0]));
-            free(n);
-            n = t;
-            break;
-        }
         char *t = xasprintf("注：%s", n);
         fl_wrap(f, i ? 4 : 2, 5, AT_WARN, t, width, 2);
         free(t);

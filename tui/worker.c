@@ -56,6 +56,7 @@ static stat_job *stat_job_new(const stat_request *rq)
     j->rq.regions = (const char *const *)j->regions;
     j->rq.children_of = j->children_of;
     j->rq.unit = j->unit;
+    /* convert_hint is a string literal of the pane: kept as it is. */
     j->rq.periods = j->periods;
     return j;
 }

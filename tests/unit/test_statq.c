@@ -647,8 +647,16 @@ static void test_month_year(void **state)
     assert_true(cell(&t, 2, 0)->present);
     assert_int_equal(t.nnotes, 1);
     assert_string_equal(t.notes[0], "农村低保平均保障标准：2 个值以元/人·年公布，与元/人·月不能"
-                                    "直接比较；加 --convert 按 12 个月换算");
+                                    "直接比较；可按 12 个月换算");
     statq_table_free(&t);
+
+    /* The caller names how its user asks for the conversion. */
+    rq.convert_hint = "按 m 键可";
+    build(&rq, &t);
+    assert_string_equal(t.notes[0], "农村低保平均保障标准：2 个值以元/人·年公布，与元/人·月不能"
+                                    "直接比较；按 m 键可按 12 个月换算");
+    statq_table_free(&t);
+    rq.convert_hint = NULL;
 
     rq.convert_period = 1;
     build(&rq, &t);
