@@ -75,6 +75,18 @@ static int province_ok(int p)
            p == 81 || p == 82;
 }
 
+size_t div_provinces(char out[][DIV_BUF], size_t max)
+{
+    size_t n = 0;
+    for (int p = 11; p <= 82; p++)
+        if (province_ok(p)) {
+            if (n < max)
+                snprintf(out[n], DIV_BUF, "%02d0000", p);
+            n++;
+        }
+    return n;
+}
+
 static int is_municipality(int p)
 {
     return p == 11 || p == 12 || p == 31 || p == 50;

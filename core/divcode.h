@@ -123,6 +123,10 @@ int div_is_summary(const char *code);
 
 #define DIV_KEEP_SUMMARY 1u /* parents as the tables print them: 429000 for 429004 */
 
+/* The 34 province-level codes (110000 ... 820000) in code order; writes at most max and
+ * returns how many there are. */
+size_t div_provinces(char out[][DIV_BUF], size_t max);
+
 /* The parent code: village -> township -> county -> prefecture -> province, with zero
  * segments skipped (441900003 -> 441900, 460001 -> 460000). Summaries are skipped unless
  * flags has DIV_KEEP_SUMMARY: 429004 仙桃市 -> 420000, 110101 东城区 -> 110000 (with the

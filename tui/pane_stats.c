@@ -244,12 +244,8 @@ static void free_codes(char **v, size_t n)
 static char **regions_under_db(app *a, const char *ind, const char *parent, size_t *n,
                                char ***parents)
 {
-    static const char *const provinces[] = {
-        "110000", "120000", "130000", "140000", "150000", "210000", "220000", "230000",
-        "310000", "320000", "330000", "340000", "350000", "360000", "370000", "410000",
-        "420000", "430000", "440000", "450000", "460000", "500000", "510000", "520000",
-        "530000", "540000", "610000", "620000", "630000", "640000", "650000", "710000",
-        "810000", "820000"};
+    char provinces[40][DIV_BUF];
+    size_t nprov = div_provinces(provinces, 40);
     sqlite3 *db = app_db(a)->h;
     char **top = NULL, *err = NULL;
     size_t ntop = 0;
@@ -262,8 +258,8 @@ static char **regions_under_db(app *a, const char *ind, const char *parent, size
     char **out = NULL, **par = NULL;
     int national = !parent || !strcmp(parent, STAT_NATIONAL);
     size_t t = 0;
-    for (size_t p = 0; p <= (national ? sizeof provinces / sizeof *provinces : 0); p++) {
-        const char *prov = national && p < sizeof provinces / sizeof *provinces ? provinces[p] : NULL;
+    for (size_t p = 0; p <= (national ? nprov : 0); p++) {
+        const char *prov = national && p < nprov ? provinces[p] : NULL;
         /* The listed regions before this province (and all of them after the last). */
         while (t < ntop && (!prov || strncmp(top[t], prov, 2) <= 0)) {
             out = xgrow(out, &capo, k + 1, sizeof *out);

@@ -567,6 +567,25 @@ static void test_looks_like_code(void **state)
     assert_false(div_looks_like_code("3301杭州"));
 }
 
+static void test_provinces(void **state)
+{
+    (void)state;
+    char v[40][DIV_BUF];
+    assert_int_equal(div_provinces(v, 40), 34);
+    assert_string_equal(v[0], "110000");
+    assert_string_equal(v[21], "500000");
+    assert_string_equal(v[33], "820000");
+    for (size_t i = 0; i < 34; i++) {
+        assert_int_equal(div_level(v[i]), 1);
+        if (i)
+            assert_true(strcmp(v[i - 1], v[i]) < 0);
+    }
+    /* Only as many as asked for are written; the count is all of them. */
+    char two[2][DIV_BUF];
+    assert_int_equal(div_provinces(two, 2), 34);
+    assert_string_equal(two[1], "120000");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,7 +594,7 @@ int main(void)
         cmocka_unit_test(test_zero_segments),  cmocka_unit_test(test_categories),
         cmocka_unit_test(test_malformed),      cmocka_unit_test(test_conversions),
         cmocka_unit_test(test_parents),        cmocka_unit_test(test_prefix),
-        cmocka_unit_test(test_looks_like_code),
+        cmocka_unit_test(test_looks_like_code), cmocka_unit_test(test_provinces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
