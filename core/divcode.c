@@ -81,7 +81,7 @@ size_t div_provinces(char out[][DIV_BUF], size_t max)
     for (int p = 11; p <= 82; p++)
         if (province_ok(p)) {
             if (n < max)
-                snprintf(out[n], DIV_BUF, "%02d0000", p);
+                snprintf(out[n], DIV_BUF, "%02d0000", p % 100);
             n++;
         }
     return n;

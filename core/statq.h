@@ -151,6 +151,41 @@ void statq_cell_free(stat_cell *c);
  * absent cell; buf has 48 bytes. */
 const char *statq_format_value(const stat_cell *c, char buf[48]);
 
+/* ---- indicators a search's text names (搜索's 统计 group, the line mode) ---------- */
+
+/* One indicator that matched, with its latest value. */
+typedef struct {
+    stat_ind ind;        /* code, name, units, measure (nvalues -1) */
+    int have_value;      /* 0: no value could be read (the others are then empty) */
+    int national;        /* the value is 全国's; else 全国 has none and region is another's */
+    char *region_name;   /* 全国, or the region the latest value is of (statq_region_name) */
+    stat_cell cell;      /* the latest value: the last period 全国 (else any region) has */
+} stat_match_hit;
+
+typedef struct {
+    stat_match_hit *hits;
+    size_t n;
+    size_t total;        /* indicators with values that match (may exceed n) */
+    double ms;
+} stat_match;
+
+/* The indicators with values whose name or alias holds text (core/statmatch.h: folded,
+ * at least 2 characters, catalogue order), at most max of them, each with its latest
+ * national value (else a province's, else any region's: statq_latest). The catalogue is
+ * read from the database each time (a few dozen rows); every value is read by index
+ * seeks. Returns 0, or -1 with *err (out is then empty). */
+int statq_match(sqlite3 *db, const char *text, size_t max, stat_match *out, char **err);
+void statq_match_free(stat_match *m);
+
+/* The latest value of an indicator in a region (STAT_NATIONAL for 全国; NULL: of the
+ * provinces with values the one with the latest period start, else of any region): of its
+ * periods the one whose last day comes last (a year before a month that ends on the same
+ * day); of duplicates a revised value, then the one published last. Index seeks of
+ * stat_value_lookup (a few per province for NULL; without provinces it reads the
+ * indicator's range of that index). 1 and *out (out->region says where), 0 when there is
+ * none, -1 on a database error. */
+int statq_latest(sqlite3 *db, const char *indicator, const char *region, stat_cell *out);
+
 /* The footnote of a cell, one line: 来源：2021年民政事业发展统计公报 https://… （发布
  * 2022-08-26）· stats/national.csv:12, then ；换算：… (or ；计算：… for a change) when
  * derived, ；注意：… when flagged, ；修订值 and ；附注：… when so. New string. */

@@ -55,14 +55,15 @@ void app_set_count(app *a, const char *text)
 
 void app_search(app *a, const char *text, const search_opts *o)
 {
-    app_search_with_places(a, text, o, 0);
+    app_search_with_groups(a, text, o, 0, 0);
 }
 
-void app_search_with_places(app *a, const char *text, const search_opts *o, size_t places)
+void app_search_with_groups(app *a, const char *text, const search_opts *o, size_t places,
+                            size_t indicators)
 {
     a->gen++;
     a->gen_pane = a->focus;
-    worker_submit(a->worker, a->gen, text, o, places);
+    worker_submit(a->worker, a->gen, text, o, places, indicators);
 }
 
 void app_check_org(app *a, const char *text, const oc_opts *o)
@@ -167,6 +168,15 @@ void app_open_place(app *a, const char *code)
         return;
     focus_pane(a, i);
     pane_places_open(a->panes[i].st, a, code);
+}
+
+void app_open_stats(app *a, const char *indicator_code)
+{
+    int i = pane_index(a, "stats");
+    if (i < 0)
+        return;
+    focus_pane(a, i);
+    pane_stats_open(a->panes[i].st, a, indicator_code);
 }
 
 void app_open_org(app *a, long long org_id)
@@ -368,11 +378,15 @@ static void poll_results(app *a)
     while (worker_poll(a->worker, &gen, &r, &rc, &err)) {
         pane_slot *p = gen == a->gen && a->gen_pane < a->npanes ? &a->panes[a->gen_pane] : NULL;
         if (p && r.kind == JOB_SEARCH && p->ops->result) {
-            /* The places first: the search result redraws the pane. */
+            /* The places and indicators first: the search result redraws the pane. */
             if (r.have_place && p->ops->place_result)
                 p->ops->place_result(p->st, a, &r.place, 0, NULL);
             else if (r.have_place)
                 place_result_free(&r.place);
+            if (r.have_indicators && p->ops->indicator_result)
+                p->ops->indicator_result(p->st, a, &r.indicators);
+            else if (r.have_indicators)
+                statq_match_free(&r.indicators);
             p->ops->result(p->st, a, &r.search, rc, err);
         }
         else if (p && r.kind == JOB_ORG && p->ops->org_result)

@@ -30,9 +30,12 @@ enum convert_script app_script(app *a);
  * result(). A newer search supersedes an older one. */
 void app_search(app *a, const char *text, const search_opts *o);
 
-/* The same, also looking the text up as a place: at most places of them arrive in the
- * pane's place_result() just before the search's result. */
-void app_search_with_places(app *a, const char *text, const search_opts *o, size_t places);
+/* The same, also looking the text up as a place and as statistics indicators (搜索's 地名
+ * and 统计 groups): at most places of the one arrive in the pane's place_result(), at
+ * most indicators of the other in its indicator_result(), just before the search's
+ * result. 0: not looked up. */
+void app_search_with_groups(app *a, const char *text, const search_opts *o, size_t places,
+                            size_t indicators);
 
 /* Starts an asynchronous organisation check for the current pane; its result arrives in
  * the pane's org_result(). Supersedes any search or check in flight. */
@@ -62,6 +65,9 @@ void app_open_reg_node(app *a, long long node_id, const query *q);
 void app_open_org(app *a, long long org_id);
 /* The places pane shows one division code in detail. */
 void app_open_place(app *a, const char *code);
+/* The statistics pane shows an indicator's table (indicator.code) for 全国 and its
+ * regions. */
+void app_open_stats(app *a, const char *indicator_code);
 
 /* Asks a one-line question in the input line ("跳到第几条："); the answer (or NULL when
  * cancelled) goes to cb. */

@@ -9,6 +9,8 @@
 #include "place.h"
 #include "placetext.h"
 #include "search.h"
+#include "statfmt.h"
+#include "statq.h"
 #include "u8.h"
 #include "utf8dec.h"
 #include "xalloc.h"
@@ -21,6 +23,7 @@
 #include <wchar.h>
 
 #define CLI_PAGE 10
+#define CLI_GROUP 3 /* places and indicators shown above the first page of a search */
 
 typedef struct {
     const config_t *cfg;
@@ -61,6 +64,46 @@ static void help(cli_state *c)
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
 
+/* Above the first page of a search in every domain, as the console's 搜索 shows them:
+ * the first places the text names (地名) and the statistics indicators it names (统计,
+ * with their latest national value). Nothing when there are none or the look-up fails. */
+static void groups(cli_state *c, buf_t *b)
+{
+    place_opts po = PLACE_OPTS_INIT;
+    po.limit = CLI_GROUP;
+    place_result pr;
+    char *err = NULL;
+    if (place_lookup(c->db, c->last_query, &po, &pr, &err) == 0 && pr.n) {
+        char *head = xasprintf("地名（%s%zu 处%s%s）\n", pr.total_capped ? "约 " : "", pr.total,
+                               pr.total > pr.n ? "，显示前 3 处；全部：place " : "",
+                               pr.total > pr.n ? c->last_query : "");
+        out_append(b, head, strlen(head), U8_SAN_KEEP_NL, c->script);
+        free(head);
+        pt_hits(b, &pr, c->script);
+    }
+    place_result_free(&pr);
+    free(err);
+    err = NULL;
+    stat_match m;
+    if (statq_match(c->db->h, c->last_query, CLI_GROUP, &m, &err) == 0 && m.n) {
+        char *head = sf_match_header(&m, "；表格：stats 指标名");
+        out_append(b, head, strlen(head), 0, c->script);
+        buf_addc(b, '\n');
+        free(head);
+        for (size_t i = 0; i < m.n; i++) {
+            char *t = sf_match_title(&m.hits[i]), *d = sf_match_detail(&m.hits[i]);
+            out_append(b, t, strlen(t), 0, c->script);
+            buf_adds(b, "\n  ");
+            out_append(b, d, strlen(d), 0, c->script);
+            buf_addc(b, '\n');
+            free(t);
+            free(d);
+        }
+    }
+    statq_match_free(&m);
+    free(err);
+}
+
 /* Runs the last query from offset and prints up to n numbered results. */
 static void run_page(cli_state *c, size_t offset, size_t n)
 {
@@ -87,6 +130,8 @@ static void run_page(cli_state *c, size_t offset, size_t n)
     }
     buf_t b;
     buf_init(&b);
+    if (!offset && !strcmp(c->scope, "all"))
+        groups(c, &b);
     for (size_t i = 0; i < r.n; i++)
         out_hit_line(&b, &r.hits[i], offset + i + 1, c->mark, c->script);
     if (rc == 0)

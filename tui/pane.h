@@ -42,6 +42,9 @@ typedef struct pane_ops {
     void (*org_result)(void *st, app *a, oc_result *r, int rc, const char *err);
     /* A place look-up it asked for (app_lookup_place) finished; it owns *r now. */
     void (*place_result)(void *st, app *a, place_result *r, int rc, const char *err);
+    /* The statistics indicators its search named (app_search_with_groups), delivered just
+     * before the search's result; it owns *m now. */
+    void (*indicator_result)(void *st, app *a, stat_match *m);
     /* A statistics table it asked for (app_query_stats) finished, taking ms; it owns *t. */
     void (*stat_result)(void *st, app *a, stat_table *t, double ms, int rc, const char *err);
     /* The keymap chain of the current view, most specific first. */
@@ -69,5 +72,9 @@ void pane_orgs_open(void *st, app *a, long long org_id);
 
 /* The places pane shows one division code in detail (Backspace: its results, if any). */
 void pane_places_open(void *st, app *a, const char *code);
+
+/* The statistics pane shows one indicator (indicator.code) as picking it in its own
+ * indicator list would: its table for 全国 and the regions under it. */
+void pane_stats_open(void *st, app *a, const char *indicator_code);
 
 #endif

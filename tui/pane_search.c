@@ -1,13 +1,16 @@
 /* 搜索: search everything as you type. Results are grouped by domain under a header line;
  * each hit shows its title and a snippet with the matches highlighted. Enter opens the
- * hit in its own pane (a regulation article in 法规). Places are not documents: the same
- * text is also looked up as a place (the worker runs place_lookup after the search) and
- * the first few head the list as a 地名 group; Enter opens one in 地名.
+ * hit in its own pane (a regulation article in 法规). Places and statistics are not
+ * documents: the worker also looks the same text up as a place (place_lookup) and as
+ * statistics indicators (statq_match: names and aliases holding it, with their latest
+ * national value), and the first few head the list as a 地名 and a 统计 group; Enter opens
+ * a place in 地名, an indicator's table in 统计.
  *
- * Selection and items use one flat index: the places first (0 .. np-1), then the search
- * hits (np + i for r.hits[i]). */
+ * Selection and items use one flat index: the places first (0 .. np-1), then the
+ * indicators (np .. np+ni-1), then the search hits (np + ni + i for r.hits[i]). */
 #include "app.h"
 #include "output.h"
+#include "statfmt.h"
 #include "u8.h"
 #include "xalloc.h"
 
@@ -17,11 +20,13 @@
 
 #define PAGE 30  /* hits asked for at a time (a screenful and some); more come on scrolling */
 #define PLACES 3 /* places shown above the documents */
+#define INDICATORS 3 /* statistics indicators shown above the documents */
 
 typedef struct {
     int header;       /* a domain header line, else a hit */
-    int hit;          /* flat index: a place (< np) or np + index into hits */
-    char domain[16];  /* header: the domain, "place" for the places */
+    int hit;          /* flat index: a place, an indicator or a search hit (see above) */
+    char domain[16];  /* header: the domain, "place" for the places, "indicator" for the
+                         statistics indicators */
     long long count;  /* header: hits of that domain */
 } item;
 
@@ -31,7 +36,7 @@ typedef struct {
 } shown;
 
 typedef struct {
-    char *title, *detail; /* a place prepared for display */
+    char *title, *detail; /* a place or an indicator prepared for display */
 } shown_place;
 
 typedef struct {
@@ -41,6 +46,11 @@ typedef struct {
     place_result places;  /* the text looked up as a place (its first PLACES) */
     int have_places;
     shown_place *pshown;
+    stat_match inds;      /* the statistics indicators the text names (their first
+                             INDICATORS) */
+    int have_inds;
+    shown_place *ishown;
+    int places_fresh, inds_fresh; /* delivered for the search result that comes next */
     shown *shown;
     item *items;
     int nitems;
@@ -69,10 +79,21 @@ static size_t nplaces(const search_pane *s)
     return s->have_places ? s->places.n : 0;
 }
 
-/* Places plus hits: the flat indexes selection moves over. */
+static size_t ninds(const search_pane *s)
+{
+    return s->have_inds ? s->inds.n : 0;
+}
+
+/* The flat index of the first search hit. */
+static int hits_at(const search_pane *s)
+{
+    return (int)(nplaces(s) + ninds(s));
+}
+
+/* Places, indicators and hits: the flat indexes selection moves over. */
 static int nflat(const search_pane *s)
 {
-    return (int)nplaces(s) + (s->have ? (int)s->r.n : 0);
+    return hits_at(s) + (s->have ? (int)s->r.n : 0);
 }
 
 static void free_places(search_pane *s)
@@ -86,6 +107,19 @@ static void free_places(search_pane *s)
     if (s->have_places)
         place_result_free(&s->places);
     s->have_places = 0;
+}
+
+static void free_inds(search_pane *s)
+{
+    for (size_t i = 0; s->ishown && i < ninds(s); i++) {
+        free(s->ishown[i].title);
+        free(s->ishown[i].detail);
+    }
+    free(s->ishown);
+    s->ishown = NULL;
+    if (s->have_inds)
+        statq_match_free(&s->inds);
+    s->have_inds = 0;
 }
 
 static void clear(search_pane *s)
@@ -114,8 +148,22 @@ static void done(void *st)
     search_pane *s = st;
     clear(s);
     free_places(s);
+    free_inds(s);
     free(s->query);
     free(s);
+}
+
+/* Two lines for the screen, sanitised and in the display script. */
+static shown_place two_lines(char *t, char *d, enum convert_script script)
+{
+    out_text a, b;
+    out_text_make(&a, t, 0, strlen(t), NULL, 0, script);
+    out_text_make(&b, d, 0, strlen(d), NULL, 0, script);
+    free(t);
+    free(d);
+    hl_spans_free(&a.spans);
+    hl_spans_free(&b.spans);
+    return (shown_place){a.s, b.s};
 }
 
 /* A place as two display lines: "【已撤销】南川县 512323 县级·县", then its path and
@@ -125,14 +173,7 @@ static shown_place place_shown(const place_hit *h, enum convert_script script)
     char *t = xasprintf("%s%s  %s  %s%s%s", h->ended ? "【已撤销】" : "", h->name, h->code,
                         place_level_label(h->level), *h->type ? "·" : "", h->type);
     char *d = xasprintf("%s · %s", h->path_text, place_reason_label(h->reason));
-    out_text a, b;
-    out_text_make(&a, t, 0, strlen(t), NULL, 0, script);
-    out_text_make(&b, d, 0, strlen(d), NULL, 0, script);
-    free(t);
-    free(d);
-    hl_spans_free(&a.spans);
-    hl_spans_free(&b.spans);
-    return (shown_place){a.s, b.s};
+    return two_lines(t, d, script);
 }
 
 /* Display forms of every hit, converted to the current script. */
@@ -159,14 +200,22 @@ static void prepare(search_pane *s, app *a)
         free(s->pshown[i].detail);
         s->pshown[i] = place_shown(&s->places.hits[i], s->script);
     }
+    if (ninds(s) && !s->ishown)
+        s->ishown = xcalloc(ninds(s), sizeof *s->ishown);
+    for (size_t i = 0; s->ishown && i < ninds(s); i++) {
+        free(s->ishown[i].title);
+        free(s->ishown[i].detail);
+        const stat_match_hit *h = &s->inds.hits[i];
+        s->ishown[i] = two_lines(sf_match_title(h), sf_match_detail(h), s->script);
+    }
 }
 
 /* Header lines where the domain changes. */
 static void build_items(search_pane *s)
 {
-    size_t np = nplaces(s), nh = s->have ? s->r.n : 0;
+    size_t np = nplaces(s), ni = ninds(s), nh = s->have ? s->r.n : 0;
     free(s->items);
-    s->items = xcalloc(nh * 2 + np + 2, sizeof *s->items);
+    s->items = xcalloc(nh * 2 + np + ni + 3, sizeof *s->items);
     s->nitems = 0;
     if (np) {
         item *it = &s->items[s->nitems++];
@@ -175,6 +224,14 @@ static void build_items(search_pane *s)
         it->count = (long long)s->places.total;
         for (size_t i = 0; i < np; i++)
             s->items[s->nitems++].hit = (int)i;
+    }
+    if (ni) {
+        item *it = &s->items[s->nitems++];
+        it->header = 1;
+        snprintf(it->domain, sizeof it->domain, "indicator");
+        it->count = (long long)s->inds.total;
+        for (size_t i = 0; i < ni; i++)
+            s->items[s->nitems++].hit = (int)(np + i);
     }
     for (size_t i = 0; i < nh; i++) {
         const search_hit *h = &s->r.hits[i];
@@ -187,7 +244,7 @@ static void build_items(search_pane *s)
                     it->count = s->r.counts[c].count;
         }
         item *it = &s->items[s->nitems++];
-        it->hit = (int)(np + i);
+        it->hit = (int)(np + ni + i);
     }
 }
 
@@ -202,13 +259,16 @@ static void set_status(search_pane *s, app *a)
         app_set_count(a, s->r.note ? s->r.note : "");
         return;
     }
-    char places[64] = "";
+    char places[64] = "", inds[48] = "";
     if (nplaces(s))
         snprintf(places, sizeof places, "；地名 %s%zu 处", s->places.total_capped ? "约 " : "",
                  s->places.total);
-    snprintf(line, sizeof line, "找到 %lld%s 条%s（%.1f ms）%s%s", s->r.total, s->r.capped ? "+" : "",
-             places, s->r.ms + (nplaces(s) ? s->places.ms : 0), s->r.note ? "  " : "",
-             s->r.note ? s->r.note : "");
+    if (ninds(s))
+        snprintf(inds, sizeof inds, "；统计 %zu 项", s->inds.total);
+    snprintf(line, sizeof line, "找到 %lld%s 条%s%s（%.1f ms）%s%s", s->r.total,
+             s->r.capped ? "+" : "", places, inds,
+             s->r.ms + (nplaces(s) ? s->places.ms : 0) + (ninds(s) ? s->inds.ms : 0),
+             s->r.note ? "  " : "", s->r.note ? s->r.note : "");
     app_set_count(a, line);
 }
 
@@ -225,13 +285,14 @@ static void on_query(void *st, app *a, const char *text, int submitted)
         app_cancel_search(a);
         clear(s);
         free_places(s);
+        free_inds(s);
         app_set_count(a, "");
         return;
     }
     search_opts o = {.limit = PAGE, .snippet_chars = (size_t)app_config(a)->snippet_chars,
                      .or_mode = app_config(a)->search_mode == CONFIG_MODE_OR};
     s->loading_more = 0;
-    app_search_with_places(a, text, &o, PLACES);
+    app_search_with_groups(a, text, &o, PLACES, INDICATORS);
 }
 
 static void on_result(void *st, app *a, search_result *r, int rc, const char *err)
@@ -253,12 +314,18 @@ static void on_result(void *st, app *a, search_result *r, int rc, const char *er
         search_result_free(r);
         s->loading_more = 0;
     } else {
+        /* Groups that did not come with this result belong to an earlier query. */
+        if (!s->places_fresh)
+            free_places(s);
+        if (!s->inds_fresh)
+            free_inds(s);
         clear(s);
         s->r = *r;
         s->have = 1;
         s->sel = nflat(s) ? 0 : -1;
         s->nothing_to_search = rc == 1;
     }
+    s->places_fresh = s->inds_fresh = 0;
     prepare(s, a);
     build_items(s);
     set_status(s, a);
@@ -272,12 +339,28 @@ static void on_places(void *st, app *a, place_result *r, int rc, const char *err
     (void)rc;
     (void)err;
     free_places(s);
+    s->places_fresh = 1;
     if (!r->n) {
         place_result_free(r);
         return;
     }
     s->places = *r;
     s->have_places = 1;
+}
+
+/* The statistics indicators of a new query: they arrive just before its search result. */
+static void on_indicators(void *st, app *a, stat_match *m)
+{
+    search_pane *s = st;
+    (void)a;
+    free_inds(s);
+    s->inds_fresh = 1;
+    if (!m->n) {
+        statq_match_free(m);
+        return;
+    }
+    s->inds = *m;
+    s->have_inds = 1;
 }
 
 static int item_height(const item *it)
@@ -364,16 +447,20 @@ static void draw(void *st, app *a, const rect *r)
         return;
     }
     keep_visible(s, r->h);
-    int y = r->y, np = (int)nplaces(s);
+    int y = r->y, np = (int)nplaces(s), first = hits_at(s);
     for (int i = s->top; i < s->nitems && y < r->y + r->h; i++) {
         const item *it = &s->items[i];
         if (it->header) {
             char head[128];
-            if (!strcmp(it->domain, "place"))
+            if (!strcmp(it->domain, "place")) {
                 snprintf(head, sizeof head, "地名（%s%lld 处%s）",
                          s->places.total_capped ? "约 " : "", it->count,
                          it->count > np ? "，显示前 3 处；全部在 M-4 地名" : "");
-            else
+            } else if (!strcmp(it->domain, "indicator")) {
+                char *h = sf_match_header(&s->inds, "；全部在 M-5 统计");
+                snprintf(head, sizeof head, "%s", h);
+                free(h);
+            } else
                 snprintf(head, sizeof head, "%s（%lld%s 条）", search_domain_label(it->domain),
                          it->count, s->r.capped ? "+" : "");
             draw_fill(y, r->x, r->w, AT_HEADER);
@@ -382,8 +469,8 @@ static void draw(void *st, app *a, const rect *r)
             continue;
         }
         int sel = it->hit == s->sel;
-        if (it->hit < np) { /* a place: two plain lines */
-            const shown_place *sp = &s->pshown[it->hit];
+        if (it->hit < first) { /* a place or an indicator: two plain lines */
+            const shown_place *sp = it->hit < np ? &s->pshown[it->hit] : &s->ishown[it->hit - np];
             draw_fill(y, r->x, r->w, sel ? AT_SEL : AT_NORMAL);
             draw_str(y, r->x + 1, r->w - 1, sp->title, sel ? AT_SEL : AT_NORMAL);
             if (++y >= r->y + r->h)
@@ -393,8 +480,8 @@ static void draw(void *st, app *a, const rect *r)
             y++;
             continue;
         }
-        const search_hit *h = &s->r.hits[it->hit - np];
-        const shown *sh = &s->shown[it->hit - np];
+        const search_hit *h = &s->r.hits[it->hit - first];
+        const shown *sh = &s->shown[it->hit - first];
         enum attr_kind base = sel ? AT_SEL : AT_NORMAL, hl = sel ? AT_SEL_HL : AT_HL;
         draw_fill(y, r->x, r->w, base);
         int x = r->x + 1;
@@ -464,12 +551,16 @@ static int action(void *st, app *a, enum action act)
     case ACT_OPEN: {
         if (!s->have || s->sel < 0 || s->sel >= nflat(s))
             return PR_HANDLED;
-        int np = (int)nplaces(s);
+        int np = (int)nplaces(s), first = hits_at(s);
         if (s->sel < np) {
             app_open_place(a, s->places.hits[s->sel].code);
             return PR_HANDLED;
         }
-        const search_hit *h = &s->r.hits[s->sel - np];
+        if (s->sel < first) {
+            app_open_stats(a, s->inds.hits[s->sel - np].ind.code);
+            return PR_HANDLED;
+        }
+        const search_hit *h = &s->r.hits[s->sel - first];
         if (!strcmp(h->domain, "reg"))
             app_open_reg_node(a, h->ref_id, &s->r.q);
         else if (!strcmp(h->domain, "org"))
@@ -541,6 +632,7 @@ const pane_ops pane_search_ops = {
     .query = on_query,
     .result = on_result,
     .place_result = on_places,
+    .indicator_result = on_indicators,
     .contexts = contexts,
     .mouse = mouse,
     .activate = activate,

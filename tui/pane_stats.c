@@ -1124,6 +1124,35 @@ static void on_query(void *st, app *a, const char *text, int submitted)
     ask(s, a);
 }
 
+/* Another pane (搜索's 统计 group) opens an indicator: its table for 全国 and the regions
+ * under it, as picking it from a fresh indicator list shows it; the modes stay. */
+void pane_stats_open(void *st, app *a, const char *indicator_code)
+{
+    stats_pane *s = st;
+    load(s, a);
+    if (!s->ninds)
+        return; /* the pane says there are no statistics */
+    const stat_ind *d = ind_by_code(s, indicator_code);
+    if (!d) {
+        app_message(a, 1, "这个指标没有数值");
+        return;
+    }
+    s->picking = 0;
+    free_items(s);
+    clear_back(s);
+    sel_free(&s->sel);
+    snprintf(s->sel.parent, sizeof s->sel.parent, "%s", STAT_NATIONAL);
+    sel_add_ind(&s->sel, d->code);
+    s->have_sel = 1;
+    set_problem(s, NULL);
+    sv_clear(&s->v);
+    /* The input line names what is shown, so typing goes on from it. */
+    free(s->query);
+    s->query = u8_sanitize(d->name, strlen(d->name), 0);
+    app_set_input(a, s->query);
+    ask(s, a);
+}
+
 /* ---- drilling and going back --------------------------------------------------------------- */
 
 static void push(stats_pane *s)

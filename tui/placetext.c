@@ -112,6 +112,11 @@ static void hits_text(buf_t *b, const place_result *r, int reason, enum convert_
     }
 }
 
+void pt_hits(buf_t *b, const place_result *r, enum convert_script script)
+{
+    hits_text(b, r, 1, script);
+}
+
 void pt_lookup(buf_t *b, const place_result *r, enum convert_script script)
 {
     buf_adds(b, "查询“");

@@ -19,6 +19,9 @@ void pt_at(buf_t *b, const place_hit *h, const char *date, enum convert_script s
 char *pt_gaz_line(const place_gaz *g);
 
 void pt_lookup(buf_t *b, const place_result *r, enum convert_script script);
+/* Only the places of a look-up, one line each as pt_lookup writes them (the line mode's
+ * 地名 group above its search results). */
+void pt_hits(buf_t *b, const place_result *r, enum convert_script script);
 /* self: the look-up of the code itself (its path heads the list), r its children. */
 void pt_children(buf_t *b, const place_result *self, const place_result *r,
                  enum convert_script script);

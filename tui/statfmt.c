@@ -563,3 +563,47 @@ void sf_indicators_json(buf_t *b, const stat_ind *v, size_t n, int all)
     }
     buf_adds(b, n ? "\n]}\n" : "]}\n");
 }
+
+/* ---- indicators named by a search ----------------------------------------------------- */
+
+char *sf_match_title(const stat_match_hit *h)
+{
+    if (!h->have_value)
+        return xasprintf("%s  （没有可显示的数值）", h->ind.name);
+    const stat_cell *c = &h->cell;
+    char when[48], value[48];
+    if (h->ind.measure == SM_CUMULATIVE && c->period.type != SP_YEAR) {
+        int month = atoi(c->period.end + 5);
+        if (month > 1)
+            snprintf(when, sizeof when, "%d年1-%d月累计", c->period.year % 10000, month % 100);
+        else
+            snprintf(when, sizeof when, "%d年1月累计", c->period.year % 10000);
+    } else {
+        stat_period_label(&c->period, when);
+    }
+    statq_format_value(c, value);
+    return xasprintf("%s  %s %s %s %s%s", h->ind.name, h->region_name ? h->region_name : c->region,
+                     when, value, c->unit.name, h->national ? "" : "（全国无数值）");
+}
+
+char *sf_match_detail(const stat_match_hit *h)
+{
+    buf_t b;
+    buf_init(&b);
+    buf_adds(&b, stat_measure_label(h->ind.measure));
+    if (h->have_value) {
+        const stat_cell *c = &h->cell;
+        buf_adds(&b, " · 来源：");
+        buf_adds(&b, c->source_doc ? c->source_doc : c->source_url ? c->source_url : "未注明出处");
+        if (c->flags && *c->flags)
+            buf_printf(&b, " · 注意：%s", c->flags);
+    }
+    return buf_take(&b);
+}
+
+char *sf_match_header(const stat_match *m, const char *more)
+{
+    if (m->total > m->n)
+        return xasprintf("统计（%zu 项指标，显示前 %zu 项%s）", m->total, m->n, more ? more : "");
+    return xasprintf("统计（%zu 项指标）", m->total);
+}

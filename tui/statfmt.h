@@ -43,6 +43,19 @@ void sf_indicators_tidy(buf_t *b, const stat_ind *v, size_t n, int csv,
                         enum convert_script script);
 void sf_indicators_json(buf_t *b, const stat_ind *v, size_t n, int all);
 
+/* An indicator a search's text named (statq_match), as 搜索's 统计 group and the line
+ * mode's plain search show it. The title: its name and latest value with period and
+ * region, "城市低保人数  全国 2021年3月 794 万人" (a cumulative figure "2022年1-3月累计"; when
+ * 全国 has none, another region's, saying so: "…（全国无数值）"). The detail: the measure
+ * and source, "时点数 · 来源：新华社报道（2021-05-08）". New strings of corpus text: the
+ * caller sanitises them (out_append, out_text_make). */
+char *sf_match_title(const stat_match_hit *h);
+char *sf_match_detail(const stat_match_hit *h);
+
+/* The group's header: "统计（5 项指标，显示前 3 项）" (more, when given, is appended inside
+ * the brackets: "；全部在 M-5 统计"). New string. */
+char *sf_match_header(const stat_match *m, const char *more);
+
 /* "region", "period", "indicator". */
 const char *sf_axis_key(enum stat_axis a);
 

@@ -27,6 +27,7 @@ typedef struct {
     char region[16], today[11];
     place_opts place;  /* JOB_PLACE; its date points into date below */
     size_t with_places; /* JOB_SEARCH: also this many places (0 none) */
+    size_t with_indicators; /* JOB_SEARCH: also this many indicators (0 none) */
     char date[11];
     stat_job *stat;     /* JOB_STAT */
 } request;
@@ -110,6 +111,8 @@ void job_result_free(job_result *r)
         oc_result_free(&r->org);
     if (r->kind == JOB_PLACE || r->have_place)
         place_result_free(&r->place);
+    if (r->have_indicators)
+        statq_match_free(&r->indicators);
     if (r->kind == JOB_STAT)
         statq_table_free(&r->stat);
 }
@@ -150,6 +153,13 @@ static void run(worker *w, const request *rq)
             else
                 place_result_free(&r.place);
             free(perr);
+        }
+        if (rc >= 0 && rq->with_indicators) {
+            char *serr = NULL;
+            /* Likewise: without statistics the search is all there is. */
+            if (statq_match(w->db->h, rq->text, rq->with_indicators, &r.indicators, &serr) == 0)
+                r.have_indicators = 1;
+            free(serr);
         }
     }
     pthread_mutex_lock(&w->lock);
@@ -253,12 +263,13 @@ static void submit(worker *w, request *rq)
 }
 
 void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o,
-                   size_t with_places)
+                   size_t with_places, size_t with_indicators)
 {
     request rq;
     memset(&rq, 0, sizeof rq);
     rq.kind = JOB_SEARCH;
     rq.with_places = with_places;
+    rq.with_indicators = with_indicators;
     rq.gen = gen;
     rq.text = xstrdup(text);
     rq.opts = *o;

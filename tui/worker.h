@@ -22,6 +22,8 @@ typedef struct {
     oc_result org;
     place_result place; /* JOB_PLACE, or with_places of a JOB_SEARCH when have_place */
     int have_place;
+    stat_match indicators; /* with_indicators of a JOB_SEARCH when have_indicators */
+    int have_indicators;
     stat_table stat;    /* JOB_STAT */
     double stat_ms;     /* JOB_STAT: how long statq_table took */
 } job_result;
@@ -33,9 +35,11 @@ void worker_free(worker *w);
 
 /* Asks for a search; gen identifies it. A search still running is interrupted and its
  * result dropped. The strings are copied. with_places: also look the text up as a place
- * (place_lookup, at most places hits) for 搜索's 地名 group; 0 for none. */
+ * (place_lookup, at most places hits) for 搜索's 地名 group; with_indicators: also the
+ * statistics indicators it names (statq_match, at most that many) for its 统计 group;
+ * 0 for none. */
 void worker_submit(worker *w, unsigned gen, const char *text, const search_opts *o,
-                   size_t with_places);
+                   size_t with_places, size_t with_indicators);
 
 /* Asks for an organisation check, like worker_submit. */
 void worker_submit_org(worker *w, unsigned gen, const char *text, const oc_opts *o);

@@ -803,6 +803,39 @@ rc=$?
 check stats_line_mode "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
     grep -q "^2021年  *737.8\[2\]$" "$2" && grep -q "^2021年  *7.1\[1\]$" "$2" &&
     grep -q "^统计指标：有数值的 5 项" "$2" && grep -q "未知指标“没有这个指标”" "$3"' _ "$rc" "$T/out" "$T/err"
+# The line mode's plain search, as the console's 搜索: the indicators the text names (统计:
+# name or alias holds it, Traditional too; the latest national value, else a province's,
+# saying so) and the first places (地名) come before the documents; not with a scope.
+printf '城市低保\n城鎮居民最低生活保障\n北京\nin regs\n城市低保\nquit\n' |
+    "$BIN" --db "$SDB" --cli >"$T/out" 2>"$T/err"
+rc=$?
+check cli_search_groups "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+    grep -q "^统计（3 项指标）$" "$2" && grep -q "^城市低保人数  全国 2021年 737.8 万人$" "$2" &&
+    grep -q "^  时点数 · 来源：2021年民政事业发展统计公报$" "$2" &&
+    grep -q "^城市低保户数  北京市 2021年 4.2 万户（全国无数值）$" "$2" &&
+    grep -q "^城市低保平均保障标准  全国 2021年 711.4 元/人·月$" "$2" &&
+    grep -q "^统计（2 项指标）$" "$2" && [ "$(grep -c "^统计（" "$2")" -eq 2 ] &&
+    grep -q "^地名（1 处）$" "$2" && grep -q "^\[省级\] 北京市 110000 — 北京市" "$2"' \
+    _ "$rc" "$T/out"
+if [ -f "$DDB" ]; then
+    printf '低保\nmore\n南川\n臨時救助\n低保资金\nquit\n' | "$BIN" --db "$DDB" --cli >"$T/out" 2>"$T/err"
+    rc=$?
+    # The group heads the first page only; 3 of 11 indicators, then article 1; a cumulative
+    # figure says from when.
+    check cli_search_groups_demo "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        [ "$(sed -n 1p "$2")" = "统计（11 项指标，显示前 3 项；表格：stats 指标名）" ] &&
+        [ "$(sed -n 2p "$2")" = "城乡低保人数  全国 2022年3月 4,128 万人" ] &&
+        [ "$(sed -n 4p "$2")" = "城市低保人数  全国 2021年3月 794 万人" ] &&
+        sed -n 8p "$2" | grep -q "^1\. \[法规\]" && grep -q "^11\. \[法规\]" "$2" &&
+        [ "$(grep -c "^统计（" "$2")" -eq 3 ] &&
+        grep -q "^地名（5 处，显示前 3 处；全部：place 南川）$" "$2" &&
+        grep -q "^\[县级\] 南川区 500119 — 重庆市 / 南川区" "$2" &&
+        grep -q "^临时救助人次  全国 2016年 850.7 万人次$" "$2" &&
+        grep -q "^  累计数（当年1月1日起） · 来源：2016年社会服务发展统计公报$" "$2" &&
+        grep -q "^低保资金支出  全国 2022年1-3月累计 462.1 亿元$" "$2"' \
+        _ "$rc" "$T/out"
+    check cli_search_groups_no_escape "an escape sequence in the line mode" no_esc "$T/out"
+fi
 # The demo corpus (data/demo/stats): national figures as published (domain.md §6.3) in
 # bulletin years and briefing months, and the invented 示例市's monthly and quarterly tables.
 if [ -f "$DDB" ]; then

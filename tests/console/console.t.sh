@@ -347,3 +347,19 @@ dump @T@/search_places.2
 key Backspace
 dump @T@/search_places.3
 EOF2
+
+# It also names the statistics indicators whose name or alias holds the text: a 统计 group
+# (the first 3 of 11, each with its latest national value and its source) above the
+# documents; Enter on one opens its table in 统计 (全国 and the regions under it), and
+# the input line there names it. Traditional input finds them too.
+replay search_stats --db "$DEMO" <<'EOF2'
+type 低保
+dump @T@/search_stats.1
+key Esc Down Enter
+dump @T@/search_stats.2
+key F2
+type 臨時救助
+dump @T@/search_stats.3
+key Esc Enter
+dump @T@/search_stats.4
+EOF2

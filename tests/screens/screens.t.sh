@@ -381,13 +381,15 @@ else
 fi
 
 # From the search: the query's matches are highlighted in the document; n and N move
-# between them and the status line counts them.
+# between them and the status line counts them. (The 统计 group's 3 indicators come
+# first: Down past them to the first article.)
 scenario regs_matches -- --db "$DEMO" <<'EOF'
 wait 数据截至
 type 最低生活保障
-waitline -3 找到 51 条（X ms）  同时查找：低保。
+waitline -3 找到 51 条；统计 6 项（X ms）  同时查找：低保。
 key Esc
 waitcursor hidden
+key Down Down Down
 key Enter
 wait 第十八条，共 23 条，「最低生活保障」14 处（n/N 跳转）
 waitat 2 22 第十八条

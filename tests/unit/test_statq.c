@@ -4,8 +4,9 @@
  * code, name, alias, official code and Traditional text; every layout of the three axes;
  * the regions under a parent; units converted by scale, 元/人·月 against 元/人·年 refused
  * or converted when asked; 同比 and 环比 with percentage points and the cumulative rules;
- * sorting; numbers and footnotes for people; and a table of a few thousand values built by
- * a handful of statements, not one per cell. */
+ * sorting; numbers and footnotes for people; the indicators a search's text names with
+ * their latest values (statq_match, statq_latest); and a table of a few thousand values
+ * built by a handful of statements, not one per cell. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -1106,6 +1107,122 @@ static int count_stmt(unsigned type, void *ctx, void *p, void *x)
     return 0;
 }
 
+/* ---- indicators a search's text names (statq_match, statq_latest) --------------------- */
+
+static void expect_latest(const char *ind, const char *region, const char *value,
+                          const char *where, const char *end)
+{
+    stat_cell c;
+    int rc = statq_latest(db, ind, region, &c);
+    if (rc != 1)
+        fail_msg("latest %s in %s: %d", ind, region ? region : "any", rc);
+    char buf[48];
+    if (strcmp(statq_format_value(&c, buf), value) || strcmp(c.region, where) ||
+        strcmp(c.period.end, end))
+        fail_msg("latest %s in %s: %s %s %s, expected %s %s %s", ind, region ? region : "any",
+                 buf, c.region, c.period.end, value, where, end);
+    statq_cell_free(&c);
+}
+
+static void test_match(void **state)
+{
+    (void)state;
+    stat_match m;
+    char *err = NULL;
+    /* Catalogue order among those with values; the count past the limit. */
+    assert_int_equal(statq_match(db, "城市低保", 3, &m, &err), 0);
+    assert_int_equal(m.total, 4); /* persons, households, standard, standard_yoy */
+    assert_int_equal(m.n, 3);
+    assert_string_equal(m.hits[0].ind.code, "urban_dibao_persons");
+    assert_string_equal(m.hits[1].ind.code, "urban_dibao_households");
+    assert_string_equal(m.hits[2].ind.code, "urban_dibao_standard");
+    /* 全国's latest: the 2021 bulletin, not Beijing's later months. */
+    const stat_match_hit *h = &m.hits[0];
+    assert_true(h->have_value && h->national);
+    assert_string_equal(h->region_name, "全国");
+    assert_string_equal(h->cell.raw, "737.8 万人");
+    assert_string_equal(h->cell.period.end, "2021-12-31");
+    assert_string_equal(h->cell.unit.name, "万人");
+    assert_string_equal(h->cell.flags, "比上年下降 8.4%；城市与农村之和与合计不符");
+    /* No national value: a province's (the first of a tie), named from the divisions. */
+    h = &m.hits[1];
+    assert_true(h->have_value && !h->national);
+    assert_string_equal(h->cell.region, "110000");
+    assert_string_equal(h->region_name, "北京市");
+    assert_string_equal(h->cell.raw, "4.2 万户");
+    assert_true(m.ms >= 0);
+    statq_match_free(&m);
+    /* An alias, in Traditional characters. */
+    assert_int_equal(statq_match(db, "城鎮居民最低生活保障", 3, &m, &err), 0);
+    assert_int_equal(m.total, 2);
+    assert_string_equal(m.hits[0].ind.code, "urban_dibao_persons");
+    statq_match_free(&m);
+    /* Indicators without values are not offered (城市低保资金支出 has none here). */
+    assert_int_equal(statq_match(db, "低保资金支出", 3, &m, &err), 0);
+    assert_int_equal(m.total, 1);
+    assert_string_equal(m.hits[0].ind.code, "dibao_spending");
+    assert_int_equal(m.hits[0].ind.measure, SM_CUMULATIVE);
+    assert_string_equal(m.hits[0].cell.period.end, "2021-06-30"); /* 2021Q2, cumulative */
+    assert_true(m.hits[0].cell.value == 900.0);
+    statq_match_free(&m);
+    static const char *const none[] = {"托底线", "保", "", "urban_dibao",
+                                       "'; DROP TABLE stat_value; --"};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        assert_int_equal(statq_match(db, none[i], 3, &m, &err), 0);
+        assert_int_equal(m.total, 0);
+        assert_int_equal(m.n, 0);
+        statq_match_free(&m);
+    }
+    /* The revised one of a duplicated cell. */
+    expect_latest("urban_dibao_standard_yoy", STAT_NATIONAL, "5.0", "000000", "2021-12-31");
+
+    exec("SAVEPOINT latest");
+    /* A month that ends with the year: the year is shown; a later month wins. */
+    put("urban_dibao_standard", "000000", "全国", "2021-12", 712.0, "712.0", "元/人·月", 1, 70, 0);
+    expect_latest("urban_dibao_standard", STAT_NATIONAL, "711.4", "000000", "2021-12-31");
+    put("urban_dibao_standard", "000000", "全国", "2022-01", 720.0, "720.0", "元/人·月", 1, 71, 0);
+    expect_latest("urban_dibao_standard", STAT_NATIONAL, "720.0", "000000", "2022-01-31");
+    /* The latest province; with no province at all, any region (a city here). */
+    put("urban_dibao_households", "500000", "重庆市", "2022-03", 18.5, "18.5", "万户", 2, 72, 0);
+    expect_latest("urban_dibao_households", NULL, "18.5", "500000", "2022-03-31");
+    put("temp_relief_times", "330100", "杭州", "2021", 3.2, "3.2", "万人次", 2, 73, 0);
+    expect_latest("temp_relief_times", NULL, "3.2", "330100", "2021-12-31");
+    stat_cell c;
+    assert_int_equal(statq_latest(db, "temp_relief_times", STAT_NATIONAL, &c), 0);
+    assert_int_equal(statq_latest(db, "orphans", NULL, &c), 0);
+    assert_int_equal(statq_match(db, "临时救助", 3, &m, &err), 0);
+    assert_int_equal(m.n, 1);
+    assert_true(!m.hits[0].national);
+    assert_string_equal(m.hits[0].region_name, "杭州市");
+    statq_match_free(&m);
+    exec("ROLLBACK TO latest");
+    exec("RELEASE latest");
+
+    /* Each value is read by index seeks, never a scan of stat_value. */
+    static const char *const sql[] = {
+        "SELECT max(period_start) FROM stat_value WHERE indicator = ?1 AND region_code = ?2",
+        "SELECT period_type, period_end FROM stat_value WHERE indicator = ?1 AND "
+        "region_code = ?2 AND period_start > ?3 ORDER BY period_end DESC",
+        "SELECT region_code FROM stat_value WHERE indicator = ?1 ORDER BY period_start DESC, "
+        "region_code LIMIT 1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql[i]);
+        sqlite3_stmt *plan;
+        assert_int_equal(sqlite3_prepare_v2(db, q, -1, &plan, NULL), SQLITE_OK);
+        int indexed = 0, scan = 0;
+        while (sqlite3_step(plan) == SQLITE_ROW) {
+            const char *d = (const char *)sqlite3_column_text(plan, 3);
+            indexed |= d && strstr(d, "INDEX stat_value_") != NULL;
+            scan |= d && !strncmp(d, "SCAN", 4);
+        }
+        sqlite3_finalize(plan);
+        free(q);
+        if (!indexed || scan)
+            fail_msg("not an index search: %s", sql[i]);
+    }
+}
+
 static void test_many(void **state)
 {
     (void)state;
@@ -1237,6 +1354,7 @@ int main(void)
         cmocka_unit_test(test_sources),
         cmocka_unit_test(test_duplicates),
         cmocka_unit_test(test_copy),
+        cmocka_unit_test(test_match),
         cmocka_unit_test(test_many),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
