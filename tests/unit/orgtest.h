@@ -111,6 +111,28 @@ static inline int ot_load_fixture(const char *dir, char **db_path, char **log)
     return rc;
 }
 
+/* A corpus (a path under the repository: a directory or a manifest) loaded non-strict into
+ * DIR/DBNAME and opened, for a test file's setup. Returns the load's exit status, or -1
+ * with the load's messages on stderr when the database does not open. *db_path, *log and
+ * *h are set for the caller to free. */
+static inline int ot_load_open(const char *dir, const char *corpus, const char *dbname,
+                               char **db_path, char **log, gk_db **h)
+{
+    char *path = xasprintf("%s/%s", ot_root(), corpus);
+    *db_path = xasprintf("%s/%s", dir, dbname);
+    char *corpora[] = {path};
+    int status = ot_load(*db_path, 0, corpora, 1, log);
+    free(path);
+    char *err = NULL;
+    if (db_open(*db_path, h, &err) != 0) {
+        fprintf(stderr, "status %d: %s\n%s\n", status, err ? err : "", *log ? *log : "");
+        free(err);
+        *h = NULL;
+        return -1;
+    }
+    return status;
+}
+
 /* First column of the first row of sql as an integer (-1 when there is no row). */
 static inline long long ot_scalar(sqlite3 *h, const char *sql)
 {

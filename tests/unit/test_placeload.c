@@ -22,18 +22,8 @@ static int setup(void **state)
     (void)state;
     if (!(dir = ot_tmpdir("placeload")))
         return -1;
-    char *fixture = xasprintf("%s/tests/fixtures/places", ot_root());
-    db_path = xasprintf("%s/places.db", dir);
-    char *corpora[] = {fixture};
-    load_status = ot_load(db_path, 0, corpora, 1, &log_text);
-    free(fixture);
-    char *err = NULL;
-    if (db_open(db_path, &h, &err) != 0) {
-        fprintf(stderr, "status %d: %s\n%s\n", load_status, err ? err : "", log_text);
-        free(err);
-        return -1;
-    }
-    return 0;
+    load_status = ot_load_open(dir, "tests/fixtures/places", "places.db", &db_path, &log_text, &h);
+    return load_status < 0 ? -1 : 0;
 }
 
 static int teardown(void **state)

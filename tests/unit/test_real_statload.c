@@ -36,18 +36,8 @@ static int setup(void **state)
     }
     if (!(dir = ot_tmpdir("real_statload")))
         return -1;
-    char *ini = xasprintf("%s/tests/real/stats.ini", ot_root());
-    db_path = xasprintf("%s/stats.db", dir);
-    char *corpora[] = {ini};
-    load_status = ot_load(db_path, 0, corpora, 1, &log_text);
-    free(ini);
-    char *err = NULL;
-    if (db_open(db_path, &h, &err) != 0) {
-        fprintf(stderr, "status %d: %s\n%s\n", load_status, err ? err : "", log_text);
-        free(err);
-        return -1;
-    }
-    return 0;
+    load_status = ot_load_open(dir, "tests/real/stats.ini", "stats.db", &db_path, &log_text, &h);
+    return load_status < 0 ? -1 : 0;
 }
 
 static int teardown(void **state)
