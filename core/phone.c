@@ -390,7 +390,7 @@ enum phone_kind phone_parse(const char *text, phone_t *out, const char **why)
         if (rest >= 9 && last_dash && rest - last_len >= 7 && rest - last_len <= 8)
             main_len = dl - last_len, rest -= last_len;
         const char *local = d + al;
-        if (rest >= 3 && rest <= 5 && (local[0] == '1' || local[0] == '9')) {
+        if (rest == 5 && (local[0] == '9' || (local[0] == '1' && local[1] == '2'))) {
             kind = PK_SERVICE; /* 028-96009, 0431-12345: a short number dialled in the area */
         } else if (rest < 7 || rest > 8) {
             reason = rest > 8 ? "区号后的号码太长（应为7或8位）" : "区号后应为7或8位号码";

@@ -161,6 +161,10 @@ static void test_refusals(void **state)
     expect_bad("0431-85086100；0431-85086101", "两个号码");
     expect_bad("0429-4423172 转802、803", "两个号码");
     expect_bad("0471-964153", "区号后应为7或8位号码");
+    /* A short number after an area code is a 5-digit 12xxx or 9xxxx line, nothing shorter. */
+    expect_bad("0431-123", "区号后应为7或8位号码");
+    expect_bad("0431-9600", "区号后应为7或8位号码");
+    expect_bad("0431-11234", "区号后应为7或8位号码");
     expect_bad("0431-850861", "区号后应为7或8位号码");
     expect_bad("0431-850861001", "太长");
     expect_bad("0431-05086100", "不能以0或1开头");
