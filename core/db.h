@@ -12,7 +12,7 @@
 
 #include "vocab.h"
 
-#define GK_SCHEMA_VERSION 8
+#define GK_SCHEMA_VERSION 9
 
 typedef struct {
     sqlite3 *h;

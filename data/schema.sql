@@ -7,7 +7,7 @@
 -- The console opens the file read-only and refuses a database whose user_version or
 -- tokenizer stamp (meta 'fts_stamp') differs from its own.
 
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 -- ---- build facts ---------------------------------------------------------------------
 CREATE TABLE meta (
@@ -394,6 +394,7 @@ CREATE TABLE hotline (
     id            INTEGER PRIMARY KEY,
     number        TEXT NOT NULL,      -- digits only: 12349, 02312345, 0571-...
     number_raw    TEXT NOT NULL,
+    display       TEXT,               -- as people read it: 0431-85086100, 12345 转 2
     extension     TEXT,               -- 分机 or key path
     via_platform  TEXT,               -- e.g. 12345 (拨打12345转...)
     service_line  TEXT NOT NULL CHECK (service_line IN ('社会救助', '儿童救助保护', '养老服务',
@@ -409,6 +410,8 @@ CREATE TABLE hotline (
     published     TEXT,
     verified      TEXT,
     address       TEXT,
+    note          TEXT,               -- the source's remark; a bracketed one (白, 夜) of a
+                                      -- cell that held several numbers
     source_id     INTEGER REFERENCES source(id),
     line          INTEGER
 );
@@ -423,7 +426,18 @@ CREATE TABLE area_code (
     area_code     TEXT NOT NULL,
     division_code TEXT,
     place         TEXT NOT NULL,
-    source_id     INTEGER REFERENCES source(id)
+    source_id     INTEGER REFERENCES source(id),
+    line          INTEGER
+);
+
+-- Public holidays and make-up working days (调休) as the State Council publishes them
+-- each year: what "open now?" needs besides a line's hours (core/hours.h).
+CREATE TABLE holiday (
+    date          TEXT NOT NULL,      -- YYYY-MM-DD
+    kind          TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+    name          TEXT,               -- 春节, 国庆节 ...
+    source_id     INTEGER REFERENCES source(id),
+    line          INTEGER
 );
 
 -- ---- policy Q&A -----------------------------------------------------------------------
@@ -439,6 +453,7 @@ CREATE TABLE qa_item (
     published   TEXT,
     updated     TEXT,
     status      TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'possibly_outdated')),
+    status_reason TEXT,               -- why possibly_outdated: 《…》第十一条在 2019-03-02 版中有改动…
     url         TEXT,
     source_id   INTEGER REFERENCES source(id),
     line        INTEGER
@@ -446,9 +461,13 @@ CREATE TABLE qa_item (
 
 CREATE TABLE qa_basis (
     qa_id       INTEGER NOT NULL REFERENCES qa_item(id),
+    ord         INTEGER NOT NULL DEFAULT 0, -- position in the item's basis field
     ref_text    TEXT NOT NULL,        -- as written: 社会救助暂行办法第十一条
-    reg_id      INTEGER REFERENCES regulation(id),
-    node_id     INTEGER REFERENCES reg_node(id)  -- NULL when unresolved (reported at load)
+    reg_id      INTEGER REFERENCES regulation(id), -- the version in force (current)
+    node_id     INTEGER REFERENCES reg_node(id),   -- NULL when unresolved (reported at load)
+    cited_reg_id INTEGER REFERENCES regulation(id), -- the version the item rests on: named in
+                                      -- ref_text (（2014年版）) or in force when it was published
+    problem     TEXT                  -- why it is unresolved, as reported at load
 );
 
 -- @after-load
@@ -478,3 +497,7 @@ CREATE INDEX stat_value_lookup ON stat_value(indicator, region_code, period_star
 CREATE INDEX stat_value_region ON stat_value(region_code, indicator, period_start);
 CREATE INDEX stat_flag_value ON stat_flag(value_id);
 CREATE INDEX hotline_area_code ON hotline_area(division_code);
+CREATE INDEX hotline_area_line ON hotline_area(hotline_id);
+CREATE INDEX hotline_number ON hotline(number);
+CREATE INDEX area_code_division ON area_code(division_code);
+CREATE INDEX holiday_date ON holiday(date);

@@ -15,6 +15,10 @@ const load_kind *const load_kinds[] = {
     &kind_division_changes,
     &kind_place_names, /* its spellings are taken by division_finish */
     &kind_stats,       /* after division_finish: regions are resolved by name */
+    &kind_area_codes,  /* after division_finish, before hotlines, which compare with it */
+    &kind_holidays,
+    &kind_hotlines,    /* after division_finish and area_codes */
+    &kind_qa,          /* after finish_regs: bases resolve to linked versions */
     NULL,
 };
 

@@ -14,6 +14,10 @@ extern const load_kind kind_division_names;
 extern const load_kind kind_division_changes;
 extern const load_kind kind_place_names;
 extern const load_kind kind_stats;
+extern const load_kind kind_area_codes;
+extern const load_kind kind_holidays;
+extern const load_kind kind_hotlines;
+extern const load_kind kind_qa;
 
 /* Folded short title (no 中华人民共和国, no spaces or 《》): versions of one work share it. */
 char *reg_work_key(const char *title);

@@ -1,0 +1,23 @@
+/* Names of divisions resolved against the finished division table, for the kinds that
+ * read a place as sources write it (stats regions, hotline operators and areas): a name
+ * matched folded against the current divisions (北京市, 北京 and Traditional forms agree;
+ * a suffix the source leaves off is tried: 广西 for 广西壮族自治区), or read as a path
+ * (福建省三明市: a division's name followed by a child's). Only after the division kinds
+ * have finished (loader/kinds.c orders the finishes). */
+#ifndef GONGKAI_REGION_NAMES_H
+#define GONGKAI_REGION_NAMES_H
+
+#include "divcode.h"
+#include "load.h"
+
+/* key is folded (stat_region_key); under is a division code that must hold the match,
+ * or "" for anywhere. Returns 1 with code (a unique current division), 0 with *why (new
+ * string, for people, after 地区“NAME”: found nowhere, or the candidates when several),
+ * -1 on a database error. */
+int region_name_resolve(load_ctx *c, const char *key, const char *under, char code[DIV_BUF],
+                        char **why);
+
+/* Releases the cached statement; call when the kind's finish is done. */
+void region_names_end(void);
+
+#endif
