@@ -293,6 +293,11 @@ static void add_status(gk_db *db, search_hit *h, sqlite3_stmt **reg_st)
         h->status = h->rank_group >= 0 && h->rank_group < 4 ? verdict[h->rank_group] : NULL;
         return;
     }
+    /* A Q&A item whose basis changed ranks after the current ones (loader/qa_finish.c). */
+    if (!strcmp(h->domain, "qa")) {
+        h->status = h->rank_group == 1 ? "可能过时" : NULL;
+        return;
+    }
     if (strcmp(h->domain, "reg"))
         return;
     if (!*reg_st && sqlite3_prepare_v2(db->h,

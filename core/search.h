@@ -40,8 +40,8 @@ typedef struct {
     char *date;
     char *title;
     char *body;
-    const char *status; /* reg: 现行有效, 已修改 ...; org: 在列, 曾列入, 未列入 (static
-                           strings); NULL elsewhere */
+    const char *status; /* reg: 现行有效, 已修改 ...; org: 在列, 曾列入, 未列入; qa: 可能过时
+                           (static strings); NULL elsewhere */
     hl_spans title_spans;
     hl_spans body_spans;
     size_t snip_start, snip_end; /* snippet window in body */

@@ -386,7 +386,7 @@ fi
 scenario regs_matches -- --db "$DEMO" <<'EOF'
 wait 数据截至
 type 最低生活保障
-waitline -3 找到 51 条；统计 6 项（X ms）  同时查找：低保。
+waitline -3 找到 56 条；统计 6 项（X ms）  同时查找：低保。
 key Esc
 waitcursor hidden
 key Down Down Down
