@@ -8,6 +8,7 @@
 #   make bench-orgs only the organisation-check benchmark (1,000,000 generated organisations)
 #   make bench-places only the place look-up benchmark (the real division tables, if present)
 #   make bench-stats only the relief-statistics benchmark (1.2 million generated values)
+#   make bench-hotlines only hotline routing latency (the real divisions and relief stations)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -67,7 +68,7 @@ TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
 BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
-.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats install uninstall clean check-deps
+.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats bench-hotlines install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -179,6 +180,15 @@ $(BUILD)/bench/genstats: $(GENSTATS_OBJ) $(LIB)
 $(BUILD)/bench/statbench: $(STATBENCH_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(STATBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
 
+# The hotline routing benchmark (bench/hotlines.sh): hotbench is bench/hotbench.c (+ rng.c,
+# latency.c).
+HOTBENCH_OBJ := $(patsubst %.c,$(BUILD)/%.o,bench/hotbench.c bench/rng.c bench/latency.c)
+
+$(HOTBENCH_OBJ): | $(GEN)/fold_table.c $(GEN)/embedded.c
+
+$(BUILD)/bench/hotbench: $(HOTBENCH_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(HOTBENCH_OBJ) $(LIB) $(PKG_LIBS) -lm
+
 test: deps
 	@$(MAKE) --no-print-directory test-only
 
@@ -217,6 +227,12 @@ bench-places: deps
 bench-stats: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/genstats $(BUILD)/bench/statbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/stats.sh $(BUILD)
+
+# Only hotline routing (bench/hotlines.sh) on ../shared/corpus (NBS divisions and the relief
+# stations), when present: BENCH_HOT_N, BENCH_SEED, GONGKAI.
+bench-hotlines: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/hotbench
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/hotlines.sh $(BUILD)
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db

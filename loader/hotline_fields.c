@@ -1,6 +1,7 @@
 /* The words of a hotline row (loader/hotline_fields.h). */
 #include "hotline_fields.h"
 
+#include "hotservice.h"
 #include "xalloc.h"
 
 #include <string.h>
@@ -37,52 +38,15 @@ static const char *lookup(const word *t, const char *text)
     return NULL;
 }
 
-static const word service_lines[] = {
-    {"社会救助", "社会救助"},
-    {"救助", "社会救助"},
-    {"社会救助服务", "社会救助"},
-    {"社会救助热线", "社会救助"},
-    {"社会救助服务热线", "社会救助"},
-    {"低保", "社会救助"},
-    {"急难救助", "社会救助"},
-    {"儿童救助保护", "儿童救助保护"},
-    {"儿童保护", "儿童救助保护"},
-    {"儿童救助", "儿童救助保护"},
-    {"未成年人保护", "儿童救助保护"},
-    {"未成年人救助保护", "儿童救助保护"},
-    {"儿童救助保护热线", "儿童救助保护"},
-    {"养老服务", "养老服务"},
-    {"养老", "养老服务"},
-    {"流浪乞讨救助", "流浪乞讨救助"},
-    {"流浪乞讨", "流浪乞讨救助"},
-    {"流浪乞讨人员救助", "流浪乞讨救助"},
-    {"救助管理", "流浪乞讨救助"},
-    {"救助管理站", "流浪乞讨救助"},
-    {"婚姻登记", "婚姻登记"},
-    {"婚姻", "婚姻登记"},
-    {"殡葬", "殡葬"},
-    {"殡葬服务", "殡葬"},
-    {"殡葬管理", "殡葬"},
-    {"社会组织投诉举报", "社会组织投诉举报"},
-    {"社会组织举报", "社会组织投诉举报"},
-    {"社会组织投诉", "社会组织投诉举报"},
-    {"非法社会组织举报", "社会组织投诉举报"},
-    {"综合", "综合"},
-    {"综合服务", "综合"},
-    {"政务服务", "综合"},
-    {"政务服务便民热线", "综合"},
-    {"民政综合", "综合"},
-    {NULL, NULL},
-};
-
+/* The service lines are shared with the routing engine (core/hotservice.c). */
 const char *hotline_service_line(const char *text)
 {
-    return lookup(service_lines, text);
+    return hotservice_line(text);
 }
 
 const char *hotline_service_lines_label(void)
 {
-    return "社会救助、儿童救助保护、养老服务、流浪乞讨救助、婚姻登记、殡葬、社会组织投诉举报、综合";
+    return hotservice_lines_label();
 }
 
 static const word statuses[] = {

@@ -13,6 +13,7 @@
     X(PANE_ORGS, "pane-orgs", "组织", "社会组织窗格：是否在名单上 organisations and lists")            \
     X(PANE_PLACES, "pane-places", "地名", "地名窗格：区划名称、代码和沿革 places and division codes")      \
     X(PANE_STATS, "pane-stats", "统计", "统计窗格：低保、特困、临时救助数字 relief statistics")          \
+    X(PANE_HOTLINES, "pane-hotlines", "热线", "热线窗格：来电地点该转哪条热线、现在是否有人接 hotlines for a caller") \
     X(NEXT_PANE, "next-pane", "下个", "下一个窗格 next pane")                                         \
     X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
     X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
@@ -44,7 +45,9 @@
     X(CHANGE, "change", "同比", "原值、同比、环比轮换 value, year on year, period on period")             \
     X(CONVERT_PERIOD, "convert-period", "换算", "允许元/人月与元/人年换算（乘除 12，标明）month/year conversion") \
     X(TRANSPOSE, "transpose", "转置", "行列互换 swap rows and columns")                              \
-    X(COPY_TABLE, "copy-table", "复制表", "复制整个表格（TSV）copy the table as TSV")
+    X(COPY_TABLE, "copy-table", "复制表", "复制整个表格（TSV）copy the table as TSV")          \
+    X(TOGGLE_INACTIVE, "toggle-inactive", "已停用", "显示/隐藏已并入、已停用的热线 show or hide merged and retired lines") \
+    X(LOCAL_INFO, "local-info", "本地", "来电地区的低保标准和政策问答 the area's relief standard and Q&A")
 
 enum action {
     ACT_NONE = 0,

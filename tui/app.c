@@ -10,7 +10,8 @@
 #include <time.h>
 
 static const pane_ops *const all_panes[] = {&pane_search_ops, &pane_regs_ops, &pane_orgs_ops,
-                                            &pane_places_ops, &pane_stats_ops};
+                                            &pane_places_ops, &pane_stats_ops,
+                                            &pane_hotlines_ops};
 
 /* ---- for panes ---------------------------------------------------------------------- */
 
@@ -85,6 +86,13 @@ void app_query_stats(app *a, const stat_request *rq)
     a->gen++;
     a->gen_pane = a->focus;
     worker_submit_stat(a->worker, a->gen, rq);
+}
+
+void app_route_hotline(app *a, const char *text, const hr_opts *o, int with_area)
+{
+    a->gen++;
+    a->gen_pane = a->focus;
+    worker_submit_hotline(a->worker, a->gen, text, o, with_area);
 }
 
 void app_cancel_search(app *a)
@@ -238,6 +246,7 @@ void app_do_action(app *a, enum action act)
     case ACT_PANE_ORGS:
     case ACT_PANE_PLACES:
     case ACT_PANE_STATS:
+    case ACT_PANE_HOTLINES:
         for (int i = 0; i < a->npanes; i++)
             if (a->panes[i].ops->show == act)
                 focus_pane(a, i);
@@ -395,6 +404,8 @@ static void poll_results(app *a)
             p->ops->place_result(p->st, a, &r.place, rc, err);
         else if (p && r.kind == JOB_STAT && p->ops->stat_result)
             p->ops->stat_result(p->st, a, &r.stat, r.stat_ms, rc, err);
+        else if (p && r.kind == JOB_HOTLINE && p->ops->hot_result)
+            p->ops->hot_result(p->st, a, &r.hot, r.have_area ? &r.area : NULL, rc, err);
         else
             job_result_free(&r); /* overtaken by a newer query */
         free(err);

@@ -49,6 +49,11 @@ void app_lookup_place(app *a, const char *text, const place_opts *o);
  * in the pane's stat_result(). Supersedes any search or check in flight. */
 void app_query_stats(app *a, const stat_request *rq);
 
+/* Starts an asynchronous routing of a caller's place to hotlines (hotroute; with_area:
+ * also the area's relief standard and Q&A); it arrives in the pane's hot_result().
+ * Supersedes any search or check in flight. */
+void app_route_hotline(app *a, const char *text, const hr_opts *o, int with_area);
+
 /* Drops the search in flight, if any: its result will not be delivered. */
 void app_cancel_search(app *a);
 

@@ -6,7 +6,7 @@
 
 #include "app.h"
 
-#define APP_MAX_PANES 6
+#define APP_MAX_PANES 8
 #define APP_FKEYS 12
 
 typedef struct {

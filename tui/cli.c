@@ -4,9 +4,11 @@
 #include "cli.h"
 
 #include "hist.h"
+#include "hotfmt.h"
 #include "orgview.h"
 #include "output.h"
 #include "place.h"
+#include "qafmt.h"
 #include "placetext.h"
 #include "search.h"
 #include "statfmt.h"
@@ -58,6 +60,8 @@ static void help(cli_state *c)
            "  org 名称或代码   社会组织是否在名单上（is an organisation on a list?）\n"
            "  place 地名、代码或拼音  行政区划查询，如 place 东城区、place 110101、place cq\n"
            "  place 地名 @日期  某日期时的情况，如 place 南川区 @1990-01-01（也可 @2006-10、@1997）\n"
+           "  qa 问题或说法    政策问答，如 qa 吃低保；qa @社会救助 列出一个类别（open N 也显示问答全文）\n"
+           "  hotline 地名    该地的民政热线及是否正在接听，如 hotline 双阳区、hotline 220112\n"
            "  stats [指标] [选项]  救助统计，如 stats 城市低保人数 --region 北京；stats 列出指标\n"
            "                 （选项同 gongkai stats：--under --period --from --to --yoy --rank …）\n"
            "  help           本说明\n"
@@ -180,6 +184,20 @@ static void cmd_open(cli_state *c, const char *arg)
         say(c, "该结果已不存在（no such result）");
     } else if (!strcmp(r.hits[0].domain, "reg")) {
         show_reg_node(c->db, c->o, r.hits[0].ref_id, c->script);
+    } else if (!strcmp(r.hits[0].domain, "qa")) {
+        qa_entry e;
+        char *qerr = NULL;
+        if (qa_get(c->db, r.hits[0].ref_id, &e, &qerr) != 0) {
+            say(c, qerr ? qerr : "该问答已不存在（no such item）");
+            free(qerr);
+        } else {
+            buf_t b;
+            buf_init(&b);
+            qf_item_text(&b, &e, c->script);
+            out_flush(c->o, &b);
+            buf_free(&b);
+            qa_entry_free(&e);
+        }
     } else {
         buf_t b;
         buf_init(&b);
@@ -277,6 +295,36 @@ static void cmd_place(cli_state *c, const char *arg)
     place_result_free(&r);
 }
 
+/* Policy Q&A, printed as `gongkai qa` prints them: the items a text finds, or with
+ * "qa @类别" a category's items. */
+static void cmd_qa(cli_state *c, const char *arg)
+{
+    if (!*arg) {
+        say(c, "用法：qa 问题或说法，如 qa 吃低保；qa @社会救助 列出一个类别");
+        return;
+    }
+    qa_result r;
+    char *err = NULL;
+    int category = *arg == '@';
+    int rc = category ? qa_browse(c->db, arg + 1, 20, &r, &err)
+                      : qa_search(c->db, arg, NULL, 20, &r, &err);
+    if (rc < 0) {
+        say(c, err ? err : "查询失败");
+        free(err);
+        return;
+    }
+    if (rc == 1) {
+        say(c, r.note ? r.note : "没有可查的文字");
+    } else {
+        buf_t b;
+        buf_init(&b);
+        qf_text(&b, &r, category ? NULL : arg, category ? arg + 1 : NULL, c->script);
+        out_flush(c->o, &b);
+        buf_free(&b);
+    }
+    qa_result_free(&r);
+}
+
 /* Word at the start of line: returns the rest after it (spaces skipped) when the line
  * starts with word followed by a space or the end, else NULL. */
 static const char *command(const char *line, const char *word)
@@ -310,6 +358,14 @@ static int run_line(cli_state *c, const char *raw)
         cmd_org(c, arg);
     } else if ((arg = command(line, "place"))) {
         cmd_place(c, arg);
+    } else if ((arg = command(line, "qa"))) {
+        cmd_qa(c, arg);
+    } else if ((arg = command(line, "hotline")) || (arg = command(line, "热线"))) {
+        hr_opts ho = {NULL, NULL, -1, 0};
+        if (*arg)
+            hotline_run(c->db, c->o, arg, &ho, FMT_TEXT, c->script);
+        else
+            say(c, "用法：hotline 地名、区划代码或拼音，如 hotline 双阳区、hotline 220112");
     } else if ((arg = command(line, "stats"))) {
         stats_line(c->db, c->o, arg, c->script);
     } else if ((arg = command(line, "in"))) {

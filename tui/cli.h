@@ -24,6 +24,10 @@ int cmd_org_main(int argc, char **argv, const config_t *cfg, const char *db_path
  * follows "place". */
 int cmd_place_main(int argc, char **argv, const config_t *cfg, const char *db_path);
 
+/* `gongkai qa [options] QUERY...` or `gongkai qa --category C`: policy Q&A; argv holds
+ * what follows "qa". */
+int cmd_qa_main(int argc, char **argv, const config_t *cfg, const char *db_path);
+
 /* `gongkai stats [options] [INDICATOR...]`: relief statistics (the indicator list, a
  * table, a ranking); argv holds what follows "stats". */
 int cmd_stats_main(int argc, char **argv, const config_t *cfg, const char *db_path);

@@ -12,6 +12,7 @@ static const char *const ctx_titles[KM_COUNT] = {
     [KM_ORGS] = "社会组织窗格 (organisations pane)",
     [KM_PLACES] = "地名窗格 (places pane)",
     [KM_STATS] = "统计窗格 (statistics pane)",
+    [KM_HOTLINES] = "热线窗格 (hotlines pane)",
 };
 
 /* Editing keys of the input line: fixed, not actions (lineedit.c). */

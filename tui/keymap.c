@@ -20,6 +20,7 @@ static const struct {
     {KM_GLOBAL, ACT_PANE_ORGS, "M-3"},
     {KM_GLOBAL, ACT_PANE_PLACES, "M-4"},
     {KM_GLOBAL, ACT_PANE_STATS, "M-5"},
+    {KM_GLOBAL, ACT_PANE_HOTLINES, "M-6"},
     {KM_GLOBAL, ACT_NEXT_PANE, "Tab"},
     {KM_GLOBAL, ACT_PREV_PANE, "S-Tab"},
     {KM_GLOBAL, ACT_FOCUS_INPUT, "/ C-f"},
@@ -49,6 +50,11 @@ static const struct {
     {KM_STATS, ACT_CHANGE, "y"},
     {KM_STATS, ACT_CONVERT_PERIOD, "m"},
     {KM_STATS, ACT_TRANSPOSE, "t"},
+    {KM_HOTLINES, ACT_FILTER, "F4"},
+    {KM_HOTLINES, ACT_AS_OF, "F7"},
+    {KM_HOTLINES, ACT_COPY_CITATION, "c F8"},
+    {KM_HOTLINES, ACT_TOGGLE_INACTIVE, "a"},
+    {KM_HOTLINES, ACT_LOCAL_INFO, "q"},
     {KM_REGS, ACT_SORT, "F6"},
     {KM_REGS, ACT_TOGGLE_REPEALED, "F7"},
     {KM_DOC, ACT_GOTO_ARTICLE, "g F4"},
@@ -207,7 +213,7 @@ int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a)
 
 const char *keymap_ctx_name(enum keymap_ctx ctx)
 {
-    static const char *const names[KM_COUNT] = {"global", "list",   "search", "regs", "doc",
-                                                "orgs",   "places", "stats"};
+    static const char *const names[KM_COUNT] = {"global", "list",   "search", "regs",    "doc",
+                                                "orgs",   "places", "stats",  "hotlines"};
     return ctx < KM_COUNT ? names[ctx] : "?";
 }

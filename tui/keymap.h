@@ -18,6 +18,7 @@ enum keymap_ctx {
     KM_ORGS,       /* the organisations pane */
     KM_PLACES,     /* the places pane */
     KM_STATS,      /* the statistics pane */
+    KM_HOTLINES,   /* the hotlines pane */
     KM_COUNT
 };
 
@@ -46,7 +47,7 @@ const char *keymap_keys_of(const keymap *km, enum keymap_ctx ctx, enum action a,
 int keymap_fkey_of(const keymap *km, enum keymap_ctx ctx, enum action a);
 
 /* Context names for docs and help: "global", "list", "search", "regs", "doc", "orgs",
- * "places", "stats". */
+ * "places", "stats", "hotlines". */
 const char *keymap_ctx_name(enum keymap_ctx ctx);
 
 #endif

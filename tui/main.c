@@ -6,6 +6,7 @@
 #include "help.h"
 #include "config.h"
 #include "fold.h"
+#include "hotfmt.h"
 #include "load.h"
 #include "xalloc.h"
 
@@ -34,6 +35,9 @@ static void usage(FILE *f)
           "  gongkai place [options] NAME-CODE-OR-PINYIN      place names and division codes\n"
           "                                                   (gongkai place -h)\n"
           "  gongkai stats [options] [INDICATOR...]           relief statistics (gongkai stats -h)\n"
+          "  gongkai hotline [options] PLACE                  hotlines for a place, open now?\n"
+          "                                                   (gongkai hotline -h)\n"
+          "  gongkai qa [options] QUERY... | --category C      policy Q&A (gongkai qa -h)\n"
           "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
           "  gongkai --version | --help | --keys-md\n"
           "  gongkai --test-script FILE [--test-size 24x80]   replay keys without a terminal\n"
@@ -174,6 +178,10 @@ int main(int argc, char **argv)
         rc = cmd_org_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "place")) {
         rc = cmd_place_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else if (!strcmp(sub, "hotline")) {
+        rc = cmd_hotline_main(nrest - 1, rest + 1, &cfg, db_path);
+    } else if (!strcmp(sub, "qa")) {
+        rc = cmd_qa_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "stats")) {
         rc = cmd_stats_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "show")) {

@@ -9,6 +9,8 @@
 
 #include "action.h"
 #include "draw.h"
+#include "hotarea.h"
+#include "hotroute.h"
 #include "keymap.h"
 #include "orgcheck.h"
 #include "place.h"
@@ -47,6 +49,9 @@ typedef struct pane_ops {
     void (*indicator_result)(void *st, app *a, stat_match *m);
     /* A statistics table it asked for (app_query_stats) finished, taking ms; it owns *t. */
     void (*stat_result)(void *st, app *a, stat_table *t, double ms, int rc, const char *err);
+    /* A routing it asked for (app_route_hotline) finished; it owns *r and, when area is
+     * not NULL, *area now. */
+    void (*hot_result)(void *st, app *a, hr_result *r, hotarea *area, int rc, const char *err);
     /* The keymap chain of the current view, most specific first. */
     size_t (*contexts)(void *st, enum keymap_ctx *out, size_t max);
     /* A mouse event inside the pane's rectangle (may be NULL). */
@@ -62,6 +67,7 @@ extern const pane_ops pane_regs_ops;
 extern const pane_ops pane_orgs_ops;
 extern const pane_ops pane_places_ops;
 extern const pane_ops pane_stats_ops;
+extern const pane_ops pane_hotlines_ops;
 
 /* The regulations pane opens a regulation at a node (题注, 条 or 段 of reg_node) and
  * highlights q's matches in its text (q may be NULL). */

@@ -6,9 +6,16 @@
  * national value), and the first few head the list as a 地名 and a 统计 group; Enter opens
  * a place in 地名, an indicator's table in 统计.
  *
+ * Enter on a 问答 (Q&A) hit opens the item in a view of this pane (tui/qaview.h: question,
+ * 【可能过时】 with the reason, answer, bases as links); Enter on a basis opens its article
+ * in 法规, Backspace or Esc goes back to the results. It is a view, not a tab: an item is
+ * reached from a search, and its bases lead to 法规.
+ *
  * Selection and items use one flat index: the places first (0 .. np-1), then the
  * indicators (np .. np+ni-1), then the search hits (np + ni + i for r.hits[i]). */
 #include "app.h"
+#include "docpane.h"
+#include "qaview.h"
 #include "output.h"
 #include "statfmt.h"
 #include "u8.h"
@@ -60,6 +67,10 @@ typedef struct {
     int nothing_to_search; /* the query had no searchable text (search_run returned 1) */
     enum convert_script script; /* of the prepared texts */
     const char *error;
+    int qa_open;          /* the 问答 view shows one item (qa_doc) instead of the results */
+    orgdoc qa_doc;
+    int qa_view_h;
+    char *qa_status;      /* status line of the 问答 view */
 } search_pane;
 
 static void free_shown(search_pane *s)
@@ -140,6 +151,7 @@ static void *init(app *a)
     (void)a;
     search_pane *s = xcalloc(1, sizeof *s);
     s->sel = -1;
+    orgdoc_init(&s->qa_doc);
     return s;
 }
 
@@ -150,6 +162,8 @@ static void done(void *st)
     free_places(s);
     free_inds(s);
     free(s->query);
+    orgdoc_free(&s->qa_doc);
+    free(s->qa_status);
     free(s);
 }
 
@@ -278,6 +292,7 @@ static void on_query(void *st, app *a, const char *text, int submitted)
     /* Enter on the query already shown keeps the results and the selection. */
     if (submitted && s->query && !strcmp(s->query, text))
         return;
+    s->qa_open = 0; /* a new query shows its results */
     free(s->query);
     s->query = xstrdup(text);
     s->error = NULL;
@@ -440,6 +455,10 @@ static void draw_welcome(search_pane *s, app *a, const rect *r)
 static void draw(void *st, app *a, const rect *r)
 {
     search_pane *s = st;
+    if (s->qa_open) {
+        docpane_draw(&s->qa_doc, a, r, &s->qa_view_h);
+        return;
+    }
     if (s->have && s->script != app_script(a))
         prepare(s, a); /* the 简/繁 toggle changed the display */
     if (!s->have || !nflat(s)) {
@@ -516,6 +535,58 @@ static void load_more(search_pane *s, app *a)
     app_search(a, s->query, &o);
 }
 
+/* The 问答 view: one item with its bases, the cursor on the first basis. */
+static void open_qa(search_pane *s, app *a, long long id)
+{
+    qa_entry e;
+    char *err = NULL;
+    int rc = qa_get(app_db(a), id, &e, &err);
+    if (rc != 0) {
+        app_message(a, 1, "%s", rc < 0 && err ? err : "找不到这条问答（数据库可能已更新）");
+        free(err);
+        return;
+    }
+    ov_lines lines = {0};
+    qv_item(&lines, &e, 0, 0);
+    orgdoc_set(&s->qa_doc, &lines);
+    if (s->qa_doc.cursor == 0) /* the question: go on to the first basis, if any */
+        orgdoc_move(&s->qa_doc, 1);
+    free(s->qa_status);
+    size_t links = 0;
+    for (size_t i = 0; i < e.nbases; i++)
+        links += e.bases[i].node_id != 0;
+    s->qa_status = xasprintf("问答%s · %s · 依据 %zu 条%s · Backspace 返回结果",
+                             e.outdated ? "【可能过时】" : "", e.category ? e.category : "未分类",
+                             e.nbases, links ? "（Enter 打开条文）" : "");
+    app_set_count(a, s->qa_status);
+    s->qa_open = 1;
+    qa_entry_free(&e);
+}
+
+static int qa_action(search_pane *s, app *a, enum action act)
+{
+    switch (act) {
+    case ACT_BACK:
+        s->qa_open = 0;
+        set_status(s, a);
+        return PR_HANDLED;
+    case ACT_OPEN: {
+        const ov_line *l = orgdoc_current(&s->qa_doc);
+        if (l && l->style == OV_LINK && l->node_id)
+            app_open_reg_node(a, l->node_id, NULL);
+        return PR_HANDLED;
+    }
+    case ACT_COPY_CITATION: {
+        const ov_line *l = orgdoc_current(&s->qa_doc);
+        if (l && l->style == OV_LINK)
+            docpane_copy(a, l->text);
+        return PR_HANDLED;
+    }
+    default:
+        return docpane_move(&s->qa_doc, act, s->qa_view_h);
+    }
+}
+
 static int move_sel(search_pane *s, app *a, int to)
 {
     int n = nflat(s);
@@ -535,6 +606,8 @@ static int action(void *st, app *a, enum action act)
 {
     search_pane *s = st;
     int page = 8;
+    if (s->qa_open)
+        return qa_action(s, a, act);
     switch (act) {
     case ACT_UP:
         return move_sel(s, a, s->sel - 1);
@@ -565,6 +638,8 @@ static int action(void *st, app *a, enum action act)
             app_open_reg_node(a, h->ref_id, &s->r.q);
         else if (!strcmp(h->domain, "org"))
             app_open_org(a, h->ref_id);
+        else if (!strcmp(h->domain, "qa"))
+            open_qa(s, a, h->ref_id);
         return PR_HANDLED;
     }
     default:
@@ -585,6 +660,11 @@ static size_t contexts(void *st, enum keymap_ctx *out, size_t max)
 static int mouse(void *st, app *a, const rect *r, const gk_key *k)
 {
     search_pane *s = st;
+    if (s->qa_open) {
+        enum docpane_click c = docpane_mouse(&s->qa_doc, r, k, s->qa_view_h);
+        return c == DP_CLICK_AGAIN ? qa_action(s, a, ACT_OPEN)
+               : c == DP_CLICK_MOVED ? PR_HANDLED : PR_IGNORED;
+    }
     if (k->mouse == MOUSE_WHEEL_UP)
         return move_sel(s, a, s->sel - 3);
     if (k->mouse == MOUSE_WHEEL_DOWN)
@@ -612,7 +692,10 @@ static void activate(void *st, app *a)
 {
     search_pane *s = st;
     app_set_input(a, s->query ? s->query : "");
-    set_status(s, a); /* the status line is shared with the other panes too */
+    if (s->qa_open && s->qa_status)
+        app_set_count(a, s->qa_status);
+    else
+        set_status(s, a); /* the status line is shared with the other panes too */
 }
 
 static const char *prompt(void *st)

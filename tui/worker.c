@@ -30,6 +30,9 @@ typedef struct {
     size_t with_indicators; /* JOB_SEARCH: also this many indicators (0 none) */
     char date[11];
     stat_job *stat;     /* JOB_STAT */
+    hr_opts hot;        /* JOB_HOTLINE; its strings point into service and date */
+    char service[64];
+    int with_area;      /* JOB_HOTLINE: also hotarea_load */
 } request;
 
 static char **copy_strings(const char *const *v, size_t n)
@@ -115,6 +118,10 @@ void job_result_free(job_result *r)
         statq_match_free(&r->indicators);
     if (r->kind == JOB_STAT)
         statq_table_free(&r->stat);
+    if (r->kind == JOB_HOTLINE)
+        hr_result_free(&r->hot);
+    if (r->have_area)
+        hotarea_free(&r->area);
 }
 
 static void run(worker *w, const request *rq)
@@ -133,6 +140,16 @@ static void run(worker *w, const request *rq)
         place_opts o = rq->place;
         o.date = rq->date[0] ? rq->date : NULL;
         rc = place_lookup(w->db, rq->text, &o, &r.place, &err);
+    } else if (rq->kind == JOB_HOTLINE) {
+        hr_opts o = rq->hot;
+        o.service = rq->service[0] ? rq->service : NULL;
+        o.date = rq->date[0] ? rq->date : NULL;
+        rc = hotroute(w->db, rq->text, &o, &r.hot, &err);
+        if (rc == 0 && rq->with_area && r.hot.division[0]) {
+            /* The routing stands without the area: its failure goes to the status line. */
+            if (hotarea_load(w->db, r.hot.division, &r.area, &err) == 0)
+                r.have_area = 1;
+        }
     } else if (rq->kind == JOB_STAT) {
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -318,6 +335,24 @@ void worker_submit_stat(worker *w, unsigned gen, const stat_request *rq)
     r.text = xstrdup("");
     r.stat = stat_job_new(rq);
     submit(w, &r);
+}
+
+void worker_submit_hotline(worker *w, unsigned gen, const char *text, const hr_opts *o,
+                           int with_area)
+{
+    request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.kind = JOB_HOTLINE;
+    rq.gen = gen;
+    rq.text = xstrdup(text);
+    rq.hot = *o;
+    if (o->service)
+        snprintf(rq.service, sizeof rq.service, "%s", o->service);
+    if (o->date)
+        snprintf(rq.date, sizeof rq.date, "%s", o->date);
+    rq.hot.service = rq.hot.date = NULL;
+    rq.with_area = with_area;
+    submit(w, &rq);
 }
 
 int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err)

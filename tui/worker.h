@@ -5,6 +5,8 @@
 #ifndef GONGKAI_WORKER_H
 #define GONGKAI_WORKER_H
 
+#include "hotarea.h"
+#include "hotroute.h"
 #include "orgcheck.h"
 #include "place.h"
 #include "search.h"
@@ -15,7 +17,7 @@ typedef struct worker worker;
 /* What a job produced: a search (the search and regulations panes), an organisation
  * check (the organisations pane), a place look-up (the places pane) or a statistics
  * table (the statistics pane). */
-enum job_kind { JOB_SEARCH = 0, JOB_ORG, JOB_PLACE, JOB_STAT };
+enum job_kind { JOB_SEARCH = 0, JOB_ORG, JOB_PLACE, JOB_STAT, JOB_HOTLINE };
 typedef struct {
     enum job_kind kind;
     search_result search;
@@ -26,6 +28,9 @@ typedef struct {
     int have_indicators;
     stat_table stat;    /* JOB_STAT */
     double stat_ms;     /* JOB_STAT: how long statq_table took */
+    hr_result hot;      /* JOB_HOTLINE: the routing */
+    hotarea area;       /* JOB_HOTLINE with the area asked for and a place found */
+    int have_area;
 } job_result;
 void job_result_free(job_result *r);
 
@@ -51,8 +56,14 @@ void worker_submit_place(worker *w, unsigned gen, const char *text, const place_
  * strings are copied. */
 void worker_submit_stat(worker *w, unsigned gen, const stat_request *rq);
 
+/* Asks for a caller's routing (hotroute), like worker_submit; with_area: also the area's
+ * relief standard and Q&A (hotarea_load) of the place it resolved to. The options'
+ * strings are copied. */
+void worker_submit_hotline(worker *w, unsigned gen, const char *text, const hr_opts *o,
+                           int with_area);
+
 /* Takes the newest finished job: returns 1 and fills *gen, *r (free it with
- * job_result_free), *rc (as search_run, orgcheck_run, place_lookup or statq_table) and *err; 0 when there is none. */
+ * job_result_free), *rc (as search_run, orgcheck_run, place_lookup, statq_table or hotroute) and *err; 0 when there is none. */
 int worker_poll(worker *w, unsigned *gen, job_result *r, int *rc, char **err);
 
 /* True while a search is queued, running, or finished but not yet taken. */

@@ -857,4 +857,99 @@ if [ -f "$DDB" ]; then
     check stats_demo_cumulative "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
         grep -q "累计数跨年，不能环比" "$2" && grep -q "^2025年第2季度  *+[0-9.]*\*\[" "$2"' _ "$rc" "$T/out"
 fi
+
+# ---- qa: policy Q&A on the demo corpus ----------------------------------------------------
+if [ -f "$DDB" ]; then
+    # A colloquial query finds the items by their variants; each basis with its versions.
+    "$BIN" --db "$DDB" qa 吃低保 >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_colloquial "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^问答“吃低保”：2 条" "$2" && grep -q "^2\. 怎样申请最低生活保障？$" "$2" &&
+        grep -q "^    《社会救助暂行办法》第十一条（依据 2019-03-02 版，现行有效）$" "$2" &&
+        grep -q "常见问法：吃低保怎么申请" "$2"' _ "$rc" "$T/out"
+    # A possibly outdated item says so with the reason, its basis tagged.
+    "$BIN" --db "$DDB" qa 低保谁批 >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_outdated "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^  【可能过时】《社会救助暂行办法》第十一条第（三）项在 2019-03-02 版中有改动$" "$2" &&
+        grep -q "^    【条文有改动】《社会救助暂行办法》第十一条第（三）项（问答依据 2014-02-21$" "$2"' _ "$rc" "$T/out"
+    # JSON: every field, each basis with its resolution.
+    "$BIN" --db "$DDB" qa --category 慈善 --format json >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_json "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d[\"category\"] == \"慈善\" and d[\"total\"] == 2, d
+it = [i for i in d[\"items\"] if i[\"status\"] == \"possibly_outdated\"][0]
+assert \"2016-03-16\" in it[\"status_reason\"], it
+b = it[\"bases\"][0]
+assert b[\"cited_version\"] == \"2016-03-16\" and b[\"version\"] == \"2023-12-29\" and b[\"in_force\"] and b[\"changed\"], b
+" "$2"' _ "$rc" "$T/out"
+    # A category with no items: exit 1 and the categories there are; no query: usage, 2.
+    "$BIN" --db "$DDB" qa --category 救灾 >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_unknown_category "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 1 ] &&
+        grep -q "已有类别：社会救助（7）、社会组织（4）、慈善（2）" "$2"' _ "$rc" "$T/err"
+    "$BIN" --db "$DDB" qa >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_usage "exit $rc" [ "$rc" -eq 2 ]
+    "$BIN" --db "$DDB" qa 吃低保 --format csv >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_csv "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        head -n 1 "$2" | grep -q "^id,问题,状态,可能过时原因,答复,依据" && [ "$(wc -l <"$2")" -eq 3 ]' _ "$rc" "$T/out"
+    # The line mode: open N on a Q&A hit shows the item; qa QUERY and qa @类别.
+    printf '低保谁批\nopen 1\nqa @社会组织\nquit\n' | "$BIN" --db "$DDB" --cli >"$T/out" 2>"$T/err"
+    rc=$?
+    check qa_cli_open "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^低保申请最后由哪个部门审批？$" "$2" && grep -q "^  【可能过时】" "$2" &&
+        grep -q "^问答 · 社会组织：4 条" "$2"' _ "$rc" "$T/out"
+fi
+# ---- hotline: routing on the demo corpus (示例县 339921, 示例市 339900, national lines) ---------
+if [ -f "$DDB" ]; then
+    hrun() {
+        "$BIN" --db "$DDB" hotline "$@" >"$T/out" 2>"$T/err"
+        rc=$?
+    }
+    hrun --at "2026-10-08 09:30" 示例县
+    check hotline_county "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^查询“示例县”：浙江省 / 示例市（示例） / 示例县（示例）（339921；" "$2" &&
+        grep -q "^1\. 12345 转 2（拨打12345转2）  社会救助  示例县民政局（示例）$" "$2" &&
+        grep -q "^   【开放中】 2 小时 30 分后下班$" "$2" && grep -q "^   本县热线$" "$2" &&
+        grep -q "^   【超过6个月未核实】核实于 2026-02-20（230 天前）$" "$2" &&
+        grep -q "^   全国统一热线$" "$2" && ! grep -q "【已并入】" "$2"' _ "$rc" "$T/out"
+    hrun --at "2026-10-03 10:00" --service 婚姻 示例街道
+    check hotline_parent_holiday "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^   【已下班】 节假日（按公布的放假安排）" "$2" &&
+        grep -q "^   本街道无婚姻登记专线，使用县级热线（示例县（示例））$" "$2" &&
+        grep -q "国庆节放假" "$2"' _ "$rc" "$T/out"
+    hrun --at "2026-10-10 09:30" --all 339921
+    check hotline_all "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "调休上班" "$2" && grep -q "【已并入】" "$2" && grep -q "^   现改拨 12345 转 2$" "$2" &&
+        grep -q "【已停用】" "$2"' _ "$rc" "$T/out"
+    hrun --at "2026-10-08 09:30" --format json 示例县
+    check hotline_json "exit $rc" sh -c '[ "$1" -eq 0 ] && python3 -c "import json,sys
+d = json.load(open(sys.argv[1]))
+assert d[\"division\"] == \"339921\" and len(d[\"lines\"]) == 6
+assert d[\"lines\"][0][\"open\"] == \"open\" and d[\"lines\"][-1][\"reason\"] == \"national\"" "$2"' _ "$rc" "$T/out"
+    hrun --at "2026-10-08 09:30" --format csv --encoding gb18030 示例县
+    check hotline_csv_gb18030 "exit $rc" sh -c '[ "$1" -eq 0 ] && iconv -f GB18030 -t UTF-8 "$2" |
+        head -n 1 | grep -q "^query,division,division_name" && [ "$(wc -l <"$2")" -eq 7 ]' _ "$rc" "$T/out"
+    hrun --at "2026-10-08 09:30" --format tsv 示例县
+    check hotline_tsv "exit $rc" sh -c '[ "$1" -eq 0 ] && [ "$(wc -l <"$2")" -eq 7 ]' _ "$rc" "$T/out"
+    hrun --at "2026-10-08 09:30" 没有这个地方
+    check hotline_none_exit1 "exit $rc" [ "$rc" -eq 1 ]
+    hrun --service 慈善 示例县
+    check hotline_bad_service_exit2 "exit $rc" sh -c '[ "$1" -eq 2 ] && grep -q "慈善" "$2"' _ "$rc" "$T/err"
+    hrun --at "2026-13-01 09:30" 示例县
+    check hotline_bad_at_exit2 "exit $rc" [ "$rc" -eq 2 ]
+    hrun
+    check hotline_usage_exit2 "exit $rc" [ "$rc" -eq 2 ]
+    hrun --at "2026-10-08 09:30" "$(printf '示例县\033[2J')"
+    check hotline_hostile "exit $rc" sh -c '! grep -q "$(printf "\033")" "$1"' _ "$T/out"
+    printf 'hotline 339921\nquit\n' | "$BIN" --db "$DDB" --cli >"$T/out" 2>"$T/err"
+    rc=$?
+    check hotline_cli "exit $rc: $(cat "$T/out" "$T/err")" sh -c '[ "$1" -eq 0 ] &&
+        grep -q "^查询“339921”：浙江省 / 示例市（示例） / 示例县（示例）（339921；代码一致）$" "$2"' _ "$rc" "$T/out"
+fi
 exit 0

@@ -363,3 +363,66 @@ dump @T@/search_stats.3
 key Esc Enter
 dump @T@/search_stats.4
 EOF2
+
+# 热线 on the demo corpus (12349 and 12345 are real; the 示例 lines behind them invented), the
+# clock pinned (GONGKAI_NOW): M-6; 示例县 as typed, its own 社会救助 line and the city's lines
+# that serve it, each open or closed with why and when that changes; F7 to a working
+# morning; F4 one service line (儿童救助保护); 南川区 has national lines only; F7 国庆
+# (2026-10-03 10:00): lines closed on holidays 已下班, 24-hour ones open; a adds the merged
+# 12349 line (改拨 12345) and the retired one; q shows the local relief standard and the
+# area's newest Q&A; 80×24 after a resize to 60×20 (too small) and back.
+export GONGKAI_NOW=09:30
+replay hotlines --db "$DEMO" <<'EOF2'
+key M-6
+dump @T@/hotlines.1
+type 示例县
+key Enter
+dump @T@/hotlines.2
+key F7
+type 2026-10-08 09:30
+key Enter
+dump @T@/hotlines.3
+key F4 Down Down Enter
+dump @T@/hotlines.4
+key F4 Up Up Enter C-f C-u
+type 南川区
+key Enter
+dump @T@/hotlines.5
+key C-f C-u
+type 339921
+key Enter F7
+type 2026-10-03 10:00
+key Enter
+dump @T@/hotlines.6
+key a End
+dump @T@/hotlines.7
+key a q
+dump @T@/hotlines.8
+resize 20 60
+dump @T@/hotlines.9
+resize 24 80
+key Down c
+dump @T@/hotlines.10
+EOF2
+unset GONGKAI_NOW
+
+# 热线 with no hotlines loaded says so, and how to load them.
+replay hotlines_empty <<'EOF2'
+key M-6
+type 示例县
+dump @T@/hotlines_empty.1
+EOF2
+
+# Q&A: a colloquial query finds the items by their variants; Enter on one opens it in the
+# 问答 view of 搜索 (question, status, answer, bases as links, the cursor on the first);
+# Enter on a basis opens its article in 法规; F2 shows the item again, Backspace the results.
+replay qa --db "$DEMO" <<'EOF2'
+type 吃低保
+key Esc Down Enter
+dump @T@/qa.1
+key Enter
+dump @T@/qa.2
+key F2
+key Backspace
+dump @T@/qa.3
+EOF2
