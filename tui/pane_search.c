@@ -576,12 +576,6 @@ static int qa_action(search_pane *s, app *a, enum action act)
             app_open_reg_node(a, l->node_id, NULL);
         return PR_HANDLED;
     }
-    case ACT_COPY_CITATION: {
-        const ov_line *l = orgdoc_current(&s->qa_doc);
-        if (l && l->style == OV_LINK)
-            docpane_copy(a, l->text);
-        return PR_HANDLED;
-    }
     default:
         return docpane_move(&s->qa_doc, act, s->qa_view_h);
     }
