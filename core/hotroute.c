@@ -277,6 +277,7 @@ static int route(gk_db *db, const char *code, const hr_opts *o, const char *date
     hr_line *v = NULL;
     int rc = -1;
     const char *service = NULL;
+    r->minute = minute;
     if (o && o->service && *o->service && !(service = hotroute_service(o->service))) {
         r->problem = xasprintf("不认识的服务类别“%s”（可选：%s）", o->service,
                                hotservice_lines_label());

@@ -56,6 +56,7 @@ typedef struct {
     char *resolved_how;     /* "名称一致", "曾用名（现为 …）", "拼音" ... from the place look-up */
     size_t ncandidates;     /* other places the input could mean (the first is taken) */
     char *at_label;         /* "2026-10-08 09:30（星期四，调休上班）" */
+    int minute;             /* the minute of day asked (lines' open.next_minutes count from it) */
     hr_line *lines;         /* ordered: serving, then parents nearest first, then national;
                                active before merged/retired; open before closed */
     size_t nlines;

@@ -845,10 +845,42 @@ int hours_open_at(const hours_t *h, const hours_calendar *cal, const char *date,
             day++;
         }
         const char *w;
-        if (state_at(h, &rules[day], &rules[day - 1], m, &w) != now) {
+        enum hours_state then = state_at(h, &rules[day], &rules[day - 1], m, &w);
+        if (then != now) {
             out->next_minutes = step;
+            out->next_state = then;
             break;
         }
     }
     return 1;
+}
+
+/* "2 小时 30 分后", "45 分钟后", "3 小时后". */
+static int after_text(char *buf, size_t size, int m)
+{
+    if (m < 60)
+        return snprintf(buf, size, "%d 分钟后", m);
+    if (m % 60)
+        return snprintf(buf, size, "%d 小时 %d 分后", m / 60, m % 60);
+    return snprintf(buf, size, "%d 小时后", m / 60);
+}
+
+const char *hours_change_label(const hours_answer *a, int minute, char buf[128])
+{
+    buf[0] = '\0';
+    if (!a || a->next_minutes < 0 || minute < 0 || minute >= DAY_MIN)
+        return buf;
+    /* What happens then: a line that may or may not answer is said so, not "opens". */
+    const char *what = a->next_state == HS_OPEN     ? "开始接听"
+                       : a->next_state == HS_CLOSED ? "停止接听"
+                                                    : "起接听与否不确定（节假日）";
+    int at = minute + a->next_minutes, day = at / DAY_MIN, t = at % DAY_MIN;
+    if (day > 1) { /* calendar days: the clock time says the rest */
+        snprintf(buf, 128, "%d 天后 %d:%02d %s", day % 100, t / 60, t % 60, what);
+        return buf;
+    }
+    char rel[40];
+    after_text(rel, sizeof rel, a->next_minutes);
+    snprintf(buf, 128, "%s%d:%02d %s（%s）", day ? "次日 " : "", t / 60, t % 60, what, rel);
+    return buf;
 }

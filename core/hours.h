@@ -60,6 +60,7 @@ typedef struct {
     enum hours_state state;
     const char *why;     /* static Chinese: "节假日（按公布的放假安排）", "调休上班日" ... or "" */
     int next_minutes;    /* minutes until the state changes (-1 beyond 8 days or never) */
+    enum hours_state next_state; /* the state it changes to (when next_minutes >= 0) */
 } hours_answer;
 
 /* Is the line open at date (YYYY-MM-DD) and minute of day (0..1439)? cal may be NULL (no
@@ -67,5 +68,10 @@ typedef struct {
  * Returns 1 and fills out, 0 for a malformed date. */
 int hours_open_at(const hours_t *h, const hours_calendar *cal, const char *date, int minute,
                   hours_answer *out);
+
+/* When the answer changes, for people, given the minute it was asked at: "12:00 停止接听
+ * （2 小时 30 分后）", "次日 8:30 开始接听（…）", "5 天后 8:30 开始接听", "10-05 0:00 起
+ * 不确定" ...; "" when it does not change within 8 days. buf has 128 bytes. */
+const char *hours_change_label(const hours_answer *a, int minute, char buf[128]);
 
 #endif

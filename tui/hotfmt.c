@@ -27,20 +27,10 @@ const char *hf_stale_mark(const hr_line *l)
     return l->stale_days < 0 ? "【未核实】" : "【超过6个月未核实】";
 }
 
-char *hf_change_text(const hr_line *l)
+char *hf_change_text(const hr_line *l, int minute)
 {
-    int m = l->open.next_minutes;
-    if (m < 0)
-        return xstrdup("");
-    const char *what = l->open.state == HS_OPEN ? "后下班" : "后开始接听";
-    if (l->open.state == HS_UNSURE)
-        what = "后情况改变";
-    if (m < 60)
-        return xasprintf("%d 分钟%s", m, what);
-    if (m < 24 * 60)
-        return m % 60 ? xasprintf("%d 小时 %d 分%s", m / 60, m % 60, what)
-                      : xasprintf("%d 小时%s", m / 60, what);
-    return xasprintf("%d 天 %d 小时%s", m / 1440, m % 1440 / 60, what);
+    char buf[128];
+    return xstrdup(hours_change_label(&l->open, minute, buf));
 }
 
 /* "拨打12345转2" for a line reached through a platform, else NULL (new string). */
@@ -60,7 +50,8 @@ static void put(buf_t *b, const char *s, enum convert_script script)
         out_append(b, s, strlen(s), 0, script);
 }
 
-static void text_line(buf_t *b, const hr_line *l, size_t i, enum convert_script script)
+static void text_line(buf_t *b, const hr_line *l, size_t i, int minute,
+                      enum convert_script script)
 {
     buf_printf(b, "%zu. ", i + 1);
     put(b, l->display, script);
@@ -87,7 +78,7 @@ static void text_line(buf_t *b, const hr_line *l, size_t i, enum convert_script 
         buf_adds(b, " ");
         put(b, l->open.why, script);
     }
-    char *change = hf_change_text(l);
+    char *change = hf_change_text(l, minute);
     if (*change)
         buf_printf(b, "%s%s", *l->open.why ? "；" : " ", change);
     free(change);
@@ -176,7 +167,7 @@ void hf_text(buf_t *b, const hr_result *r, enum convert_script script)
     buf_printf(b, "热线 %zu 条，开放中 %zu 条（%.1f ms）\n", r->nlines, open, r->ms);
     for (size_t i = 0; i < r->nlines; i++) {
         buf_addc(b, '\n');
-        text_line(b, &r->lines[i], i, script);
+        text_line(b, &r->lines[i], i, r->minute, script);
     }
 }
 

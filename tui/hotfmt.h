@@ -20,9 +20,9 @@ const char *hf_state_mark(enum hours_state s);
 /* open, closed, unsure */
 const char *hf_state_key(enum hours_state s);
 
-/* "17:30 后下班（还有 8 小时 0 分）" style text for when the state changes (new string, ""
- * when it never changes within the answer's reach). */
-char *hf_change_text(const hr_line *l);
+/* When the line's state changes (hours_change_label), counted from minute, the minute of
+ * day asked (hr_result.minute). New string, "" when it does not change within 8 days. */
+char *hf_change_text(const hr_line *l, int minute);
 
 /* 【超过6个月未核实】 (verified or published more than 6 months before), 【未核实】 (no date),
  * or "" when current. */

@@ -31,37 +31,10 @@ enum ov_style hv_state_style(enum hours_state s)
     }
 }
 
-/* "2 小时 30 分后", "45 分钟后", "3 天后". */
-static void after(buf_t *b, int m)
-{
-    if (m < 60)
-        buf_printf(b, "%d 分钟后", m);
-    else if (m < 24 * 60 && m % 60)
-        buf_printf(b, "%d 小时 %d 分后", m / 60, m % 60);
-    else if (m < 24 * 60)
-        buf_printf(b, "%d 小时后", m / 60);
-    else
-        buf_printf(b, "%d 天后", m / (24 * 60));
-}
-
 char *hv_change(const hours_answer *a, int minute)
 {
-    if (a->next_minutes < 0 || minute < 0)
-        return xstrdup("");
-    int at = minute + a->next_minutes, day = at / 1440, t = at % 1440;
-    const char *what = a->state == HS_OPEN     ? "停止接听"
-                       : a->state == HS_CLOSED ? "开始接听"
-                                               : "情况改变";
-    buf_t b;
-    buf_init(&b);
-    if (day > 1) { /* calendar days: the clock time says the rest */
-        buf_printf(&b, "%d 天后 %d:%02d %s", day, t / 60, t % 60, what);
-        return buf_take(&b);
-    }
-    buf_printf(&b, "%s%d:%02d %s（", day ? "次日 " : "", t / 60, t % 60, what);
-    after(&b, a->next_minutes);
-    buf_adds(&b, "）");
-    return buf_take(&b);
+    char buf[128];
+    return xstrdup(hours_change_label(a, minute, buf));
 }
 
 void hv_heading(ov_lines *out, const hr_result *r, const hv_opts *o)

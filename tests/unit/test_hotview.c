@@ -31,6 +31,8 @@ static hr_line line_of(const char *display, const char *service, enum hours_stat
     l.open.state = st;
     l.open.why = "";
     l.open.next_minutes = next;
+    /* An open line closes next, a closed one opens (the tests' lines have plain hours). */
+    l.open.next_state = st == HS_OPEN ? HS_CLOSED : HS_OPEN;
     return l;
 }
 
@@ -71,24 +73,29 @@ static void test_state_labels(void **state)
 static void test_change(void **state)
 {
     (void)state;
-    hours_answer a = {HS_OPEN, "", 150};
+    hours_answer a = {HS_OPEN, "", 150, HS_CLOSED};
     char *s = hv_change(&a, 9 * 60 + 30);
     assert_string_equal(s, "12:00 停止接听（2 小时 30 分后）");
     free(s);
-    a = (hours_answer){HS_CLOSED, "", 45};
+    a = (hours_answer){HS_CLOSED, "", 45, HS_OPEN};
     s = hv_change(&a, 13 * 60 + 15);
     assert_string_equal(s, "14:00 开始接听（45 分钟后）");
     free(s);
-    a = (hours_answer){HS_CLOSED, "", 15 * 60};
+    a = (hours_answer){HS_CLOSED, "", 15 * 60, HS_OPEN};
     s = hv_change(&a, 17 * 60 + 30);
     assert_string_equal(s, "次日 8:30 开始接听（15 小时后）");
     free(s);
     /* A holiday: five calendar days on, whatever the hours in between. */
-    a = (hours_answer){HS_CLOSED, "", 4 * 1440 + 22 * 60 + 30};
+    a = (hours_answer){HS_CLOSED, "", 4 * 1440 + 22 * 60 + 30, HS_OPEN};
     s = hv_change(&a, 10 * 60);
     assert_string_equal(s, "5 天后 8:30 开始接听");
     free(s);
-    a = (hours_answer){HS_OPEN, "", -1}; /* 24 小时 */
+    /* Into a holiday the line says nothing about: not "opens". */
+    a = (hours_answer){HS_CLOSED, "", 1440 + 14 * 60, HS_UNSURE};
+    s = hv_change(&a, 10 * 60);
+    assert_string_equal(s, "2 天后 0:00 起接听与否不确定（节假日）");
+    free(s);
+    a = (hours_answer){HS_OPEN, "", -1, HS_OPEN}; /* 24 小时 */
     s = hv_change(&a, 600);
     assert_string_equal(s, "");
     free(s);

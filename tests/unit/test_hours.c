@@ -397,6 +397,35 @@ static void test_open_calendar_edges(void **state)
     expect_at(closed, &empty, "2024-10-02", HM(10, 0), HS_OPEN, 450, "");
 }
 
+/* What the state changes to, and the label for people. */
+static void test_change_label(void **state)
+{
+    (void)state;
+    hours_t h;
+    const char *why;
+    assert_true(hours_parse("周一至周五 8:30-12:00，14:00-17:30", &h, &why));
+    hours_answer a;
+    char buf[128];
+    /* Friday 2024-09-13 10:00: open, closes at 12:00. */
+    assert_true(hours_open_at(&h, &cal, "2024-09-13", HM(10, 0), &a));
+    assert_int_equal(a.next_state, HS_CLOSED);
+    assert_string_equal(hours_change_label(&a, HM(10, 0), buf), "12:00 停止接听（2 小时后）");
+    /* Friday 18:00: closed; Saturday 09-14 is a 调休 working day, so it opens next morning. */
+    assert_true(hours_open_at(&h, &cal, "2024-09-13", HM(18, 0), &a));
+    assert_int_equal(a.next_state, HS_OPEN);
+    assert_string_equal(hours_change_label(&a, HM(18, 0), buf), "次日 8:30 开始接听（14 小时 30 分后）");
+    /* The Mid-Autumn holiday follows: the line says nothing about holidays, so Monday 09-16
+     * is unsure during its hours, not "open". */
+    assert_true(hours_open_at(&h, &cal, "2024-09-14", HM(18, 0), &a));
+    assert_int_equal(a.state, HS_CLOSED);
+    assert_int_equal(a.next_state, HS_UNSURE);
+    assert_non_null(strstr(hours_change_label(&a, HM(18, 0), buf), "起接听与否不确定"));
+    /* 24 hours: no change, no label. */
+    assert_true(hours_parse("24小时", &h, &why));
+    assert_true(hours_open_at(&h, &cal, "2024-09-13", HM(10, 0), &a));
+    assert_string_equal(hours_change_label(&a, HM(10, 0), buf), "");
+}
+
 static void test_open_bad_input(void **state)
 {
     (void)state;
@@ -436,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_open_holidays),
         cmocka_unit_test(test_open_calendar_edges),
         cmocka_unit_test(test_open_bad_input),
+        cmocka_unit_test(test_change_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
