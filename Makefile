@@ -202,12 +202,14 @@ asan: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \
 	  $(BUILD)/tests/vtrun $(BUILD)/bench/genorgs $(BUILD)/bench/orgbench \
-	  $(BUILD)/bench/placebench $(BUILD)/bench/genstats $(BUILD)/bench/statbench
+	  $(BUILD)/bench/placebench $(BUILD)/bench/genstats $(BUILD)/bench/statbench \
+	  $(BUILD)/bench/hotbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/run.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/console.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/orgs.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/stats.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/hotlines.sh $(BUILD)
 
 # Only the organisation check (bench/orgs.sh): BENCH_ORGS, BENCH_LISTINGS, BENCH_SEED,
 # BENCH_ORG_QUERIES, BENCH_ORG_REPS, BENCH_ORG_BASE_REPS, GONGKAI (docs/benchmarks.md).
