@@ -28,24 +28,28 @@ static int code_exists(load_ctx *c, ctx_t *x, const char *code)
     return found;
 }
 
-/* A name under a code ("" anywhere), remembered: 1 with code, 0 with *why (new), -1. */
+/* A name under a code ("" anywhere), remembered: 1 with code and *note (new, or NULL: a
+ * match by a former name, region_name_resolve), 0 with *why (new), -1. */
 static int resolve(load_ctx *c, ctx_t *x, const char *key, const char *under,
-                   char code[DIV_BUF], char **why)
+                   char code[DIV_BUF], char **why, char **note)
 {
     *why = NULL;
+    *note = NULL;
     sqlite3_bind_text(x->cache_get, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(x->cache_get, 2, under, -1, SQLITE_STATIC);
     if (sqlite3_step(x->cache_get) == SQLITE_ROW) {
         int ok = sqlite3_column_type(x->cache_get, 0) != SQLITE_NULL;
-        if (ok)
+        if (ok) {
             snprintf(code, DIV_BUF, "%s", (const char *)sqlite3_column_text(x->cache_get, 0));
-        else
+            if (sqlite3_column_type(x->cache_get, 2) != SQLITE_NULL)
+                *note = xstrdup((const char *)sqlite3_column_text(x->cache_get, 2));
+        } else
             *why = xstrdup((const char *)sqlite3_column_text(x->cache_get, 1));
         sqlite3_reset(x->cache_get);
         return ok;
     }
     sqlite3_reset(x->cache_get);
-    int rc = region_name_resolve(c, key, under, code, why);
+    int rc = region_name_resolve(c, key, under, code, why, note);
     if (rc < 0)
         return -1;
     sqlite3_bind_text(x->cache_put, 1, key, -1, SQLITE_STATIC);
@@ -55,28 +59,54 @@ static int resolve(load_ctx *c, ctx_t *x, const char *key, const char *under,
     else
         sqlite3_bind_null(x->cache_put, 3);
     sqlite3_bind_text(x->cache_put, 4, *why ? *why : "", -1, SQLITE_STATIC);
+    if (*note)
+        sqlite3_bind_text(x->cache_put, 5, *note, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(x->cache_put, 5);
     int step = sqlite3_step(x->cache_put);
     sqlite3_reset(x->cache_put);
     return step == SQLITE_DONE ? rc : -1;
 }
 
-/* The place an operator's name begins with, longest first. 1 with code, 0, -1. */
+/* The place an operator's name begins with, longest first. 1 with code and *note (as
+ * resolve), 0 with *why NULL or where a former name led (new), -1. */
 static int from_operator(load_ctx *c, ctx_t *x, const char *op, const char *under,
-                         char code[DIV_BUF])
+                         char code[DIV_BUF], char **note, char **former_why)
 {
     char *cands[8];
     size_t n = hotline_operator_places(op, cands, 8);
     int rc = 0;
+    *note = NULL;
+    *former_why = NULL;
     for (size_t i = 0; i < n; i++) {
         if (!rc) {
             char *key = stat_region_key(cands[i]), *why = NULL;
-            rc = resolve(c, x, key, under, code, &why);
+            rc = resolve(c, x, key, under, code, &why, note);
+            if (!rc && why && !*former_why && !strncmp(why, "曾用名", strlen("曾用名")))
+                *former_why = why;
+            else
+                free(why);
             free(key);
-            free(why);
         }
         free(cands[i]);
     }
+    if (rc) {
+        free(*former_why);
+        *former_why = NULL;
+    }
     return rc;
+}
+
+/* Appends a warning about what (taken) to *warning, one message per source row. */
+static void add_warning(char **warning, const char *what, char *taken)
+{
+    if (!taken)
+        return;
+    char *w = *warning ? xasprintf("%s；%s%s", *warning, what, taken)
+                       : xasprintf("%s%s", what, taken);
+    free(*warning);
+    free(taken);
+    *warning = w;
 }
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -91,7 +121,7 @@ int hotline_places_resolve(load_ctx *c)
     sqlite3_stmt *rows = NULL, *areas = NULL, *set = NULL, *set_area = NULL, *any = NULL;
     int rc = -1;
     if (sqlite3_exec(c->db, "CREATE TEMP TABLE hotline_resolved(key TEXT, under TEXT, "
-                            "code TEXT, why TEXT, PRIMARY KEY (key, under));"
+                            "code TEXT, why TEXT, note TEXT, PRIMARY KEY (key, under));"
                             "CREATE INDEX temp.hotline_area_stage_id ON "
                             "hotline_area_stage(stage_id);",
                      NULL, NULL, NULL) != SQLITE_OK)
@@ -101,10 +131,10 @@ int hotline_places_resolve(load_ctx *c)
     x.have_divisions = sqlite3_step(any) == SQLITE_ROW;
     if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM division WHERE code = ?1 AND ended = 0 LIMIT 1",
                            -1, &x.exists, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(c->db, "SELECT code, why FROM temp.hotline_resolved "
+        sqlite3_prepare_v2(c->db, "SELECT code, why, note FROM temp.hotline_resolved "
                                   "WHERE key = ?1 AND under = ?2", -1, &x.cache_get,
                            NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(c->db, "INSERT INTO temp.hotline_resolved VALUES (?1,?2,?3,?4)", -1,
+        sqlite3_prepare_v2(c->db, "INSERT INTO temp.hotline_resolved VALUES (?1,?2,?3,?4,?5)", -1,
                            &x.cache_put, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(c->db,
                            "SELECT s.id, s.region_mode, s.region_text, s.region_key, "
@@ -140,7 +170,7 @@ int hotline_places_resolve(load_ctx *c)
         /* One source row may have staged several numbers: report it once. */
         int same = src == last_src && line == last_line;
         int report = !same;
-        char *problem = NULL, *warning = NULL, *why = NULL;
+        char *problem = NULL, *warning = NULL, *why = NULL, *note = NULL, *what = NULL;
         if (same && last_dropped) {
             problem = xstrdup("");
         }
@@ -149,11 +179,14 @@ int hotline_places_resolve(load_ctx *c)
             warning = xasprintf("省份代码“%s”不是现行行政区划；在全国范围内查找", province_text);
             province_code[0] = '\0';
         } else if (!problem && *province_key) {
-            int r = resolve(c, &x, province_key, "", province_code, &why);
+            int r = resolve(c, &x, province_key, "", province_code, &why, &note);
             if (r < 0)
                 failed = 1;
             else if (!r)
                 warning = xasprintf("省份“%s”%s；在全国范围内查找", province_text, why);
+            what = xasprintf("省份“%s”", province_text);
+            add_warning(&warning, what, note);
+            free(what);
             free(why);
             why = NULL;
         }
@@ -162,19 +195,26 @@ int hotline_places_resolve(load_ctx *c)
             if (mode == 1 && !code_exists(c, &x, region_code))
                 problem = xasprintf("所在地区代码“%s”不是现行行政区划", region_text);
             else if (mode == 2) {
-                int r = resolve(c, &x, region_key, province_code, region_code, &why);
+                int r = resolve(c, &x, region_key, province_code, region_code, &why, &note);
                 if (r < 0)
                     failed = 1;
                 else if (!r)
                     problem = xasprintf("所在地区“%s”%s", region_text, why);
+                what = xasprintf("所在地区“%s”", region_text);
+                add_warning(&warning, what, note);
+                free(what);
             } else if (mode == 3) {
-                int r = from_operator(c, &x, region_text, province_code, region_code);
+                int r = from_operator(c, &x, region_text, province_code, region_code, &note,
+                                      &why);
                 if (r < 0)
                     failed = 1;
                 else if (!r && !warning)
-                    warning = xasprintf("从名称“%s”得不出所在地区（area_from = operator）；"
-                                        "此热线没有所属行政区划",
-                                        region_text);
+                    warning = xasprintf("从名称“%s”得不出所在地区（%s%sarea_from = "
+                                        "operator）；此热线没有所属行政区划",
+                                        region_text, why ? why : "", why ? "；" : "");
+                what = xasprintf("名称“%s”", region_text);
+                add_warning(&warning, what, note);
+                free(what);
             }
             free(why);
             why = NULL;
@@ -191,12 +231,15 @@ int hotline_places_resolve(load_ctx *c)
                     problem = xasprintf("服务地区代码“%s”不是现行行政区划", text);
                 continue;
             }
-            int r = resolve(c, &x, col(areas, 2), province_code, acode, &why);
+            int r = resolve(c, &x, col(areas, 2), province_code, acode, &why, &note);
             if (r < 0)
                 failed = 1;
             else if (!r)
                 problem = xasprintf("服务地区“%s”%s", text, why);
             else {
+                what = xasprintf("服务地区“%s”", text);
+                add_warning(&warning, what, note);
+                free(what);
                 sqlite3_bind_int64(set_area, 1, rowid);
                 sqlite3_bind_text(set_area, 2, acode, -1, SQLITE_TRANSIENT);
                 failed = sqlite3_step(set_area) != SQLITE_DONE;

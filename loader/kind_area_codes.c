@@ -146,7 +146,8 @@ static int area_codes_finish(load_ctx *c)
     while (!failed && sqlite3_step(rows) == SQLITE_ROW) {
         char code[DIV_BUF], *why = NULL;
         char *key = stat_region_key((const char *)sqlite3_column_text(rows, 1));
-        int r = region_name_resolve(c, key, "", code, &why);
+        char *note = NULL;
+        int r = region_name_resolve(c, key, "", code, &why, &note);
         free(key);
         if (r < 0)
             failed = 1;
@@ -155,12 +156,17 @@ static int area_codes_finish(load_ctx *c)
                       (long)sqlite3_column_int64(rows, 3), "区号的地名“%s”%s；保留区号，不对应行政区划",
                       (const char *)sqlite3_column_text(rows, 1), why);
         else {
+            if (note)
+                diag_warn(c->d, (const char *)sqlite3_column_text(rows, 2),
+                          (long)sqlite3_column_int64(rows, 3), "区号的地名“%s”%s",
+                          (const char *)sqlite3_column_text(rows, 1), note);
             sqlite3_bind_int64(set, 1, sqlite3_column_int64(rows, 0));
             sqlite3_bind_text(set, 2, code, -1, SQLITE_TRANSIENT);
             failed = sqlite3_step(set) != SQLITE_DONE;
             sqlite3_reset(set);
         }
         free(why);
+        free(note);
     }
     rc = failed ? -1 : 0;
 out:

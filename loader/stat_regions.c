@@ -130,7 +130,7 @@ static int exec(load_ctx *c, const char *sql)
 
 int stat_regions_finish(load_ctx *c)
 {
-    sqlite3_stmt *names = NULL, *set = NULL, *fail = NULL, *bad = NULL;
+    sqlite3_stmt *names = NULL, *set = NULL, *fail = NULL, *bad = NULL, *first = NULL;
     int rc = -1;
     if (exec(c, "CREATE TEMP TABLE stat_region_fail(key TEXT PRIMARY KEY, why TEXT NOT NULL);"
                 "CREATE INDEX temp.stat_stage_unresolved ON stat_stage(region_key) "
@@ -142,7 +142,12 @@ int stat_regions_finish(load_ctx *c)
                                   "WHERE region_code IS NULL AND region_key = ?1", -1, &set,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(c->db, "INSERT INTO temp.stat_region_fail(key, why) VALUES (?1, ?2)",
-                           -1, &fail, NULL) != SQLITE_OK)
+                           -1, &fail, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db,
+                           "SELECT coalesce(src.path, '?'), s.line, s.region_name, count(*) OVER () "
+                           "FROM temp.stat_stage s LEFT JOIN source src ON src.id = s.source_id "
+                           "WHERE s.region_code IS NULL AND s.region_key = ?1 ORDER BY s.id "
+                           "LIMIT 1", -1, &first, NULL) != SQLITE_OK)
         goto out;
     /* Each distinct name once; the updates wait until the names are read. */
     char **keys = NULL;
@@ -154,11 +159,23 @@ int stat_regions_finish(load_ctx *c)
     int failed = 0;
     for (size_t i = 0; i < nkeys && !failed; i++) {
         char code[DIV_BUF];
-        char *why = NULL;
-        int found = region_name_resolve(c, keys[i], "", code, &why);
+        char *why = NULL, *note = NULL;
+        int found = region_name_resolve(c, keys[i], "", code, &why, &note);
         if (found < 0) {
             failed = 1;
             break;
+        }
+        if (note) {
+            /* A former name: said once, at its first row. */
+            sqlite3_bind_text(first, 1, keys[i], -1, SQLITE_STATIC);
+            if (sqlite3_step(first) == SQLITE_ROW) {
+                long long rows = sqlite3_column_int64(first, 3);
+                diag_warn(c->d, (const char *)sqlite3_column_text(first, 0),
+                          (long)sqlite3_column_int64(first, 1), "地区“%s”%s（%lld 行）",
+                          (const char *)sqlite3_column_text(first, 2), note, rows);
+            }
+            sqlite3_reset(first);
+            free(note);
         }
         sqlite3_stmt *s = found ? set : fail;
         sqlite3_bind_text(s, 1, keys[i], -1, SQLITE_STATIC);
@@ -199,6 +216,7 @@ out:
     sqlite3_finalize(set);
     sqlite3_finalize(fail);
     sqlite3_finalize(bad);
+    sqlite3_finalize(first);
     region_names_end();
     return rc;
 }

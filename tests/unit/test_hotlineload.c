@@ -146,13 +146,32 @@ static void test_stations(void **state)
                 AT("stations.csv", 2), "220100 市 流浪乞讨救助");
     expect_text("SELECT division_code || ' ' || admin_level" AT("stations.csv", 3), "220183 县");
     expect_text("SELECT division_code" AT("stations.csv", 6), "220104");
-    /* 九台市 is 九台区 now: kept without a division, with a warning */
-    expect_log("stations.csv:4: warning: 从名称“九台市救助管理站”得不出所在地区");
-    expect_text("SELECT (division_code IS NULL) || ' ' || number" AT("stations.csv", 4),
-                "1 043185086112");
+    /* 九台市 is 九台区 now: an ended name (county_history.json) followed through the code
+     * changes (county_changes.json) to the division in force, with a warning naming both */
+    expect_log("stations.csv:4: warning: 名称“九台市救助管理站”按曾用名 九台市（220181）归入 "
+               "九台区（220113）");
+    expect_text("SELECT division_code || ' ' || admin_level || ' ' || number"
+                AT("stations.csv", 4), "220113 县 043185086112");
+    /* two links: 九台县 220122 → 九台市 220181 → 九台区 220113 */
+    expect_log("stations.csv:7: warning: 名称“九台县救助管理站”按曾用名 九台县（220122）归入 "
+               "九台区（220113）");
+    expect_text("SELECT division_code" AT("stations.csv", 7), "220113");
+    /* a code split among two divisions: unresolved, saying where it went */
+    expect_log("stations.csv:8: warning: 从名称“示例县救助管理站”得不出所在地区（曾用名 示例县"
+               "（220199）已分入 2 个现行区划：220112 双阳区、220113 九台区；");
+    expect_text("SELECT (division_code IS NULL) || ' ' || number" AT("stations.csv", 8),
+                "1 043185086116");
+    /* the province hint scopes former names too: 九台市 is not in 浙江省 */
+    expect_log("stations.csv:9: warning: 从名称“九台市救助管理站”得不出所在地区（area_from = "
+               "operator）");
+    expect_text("SELECT (division_code IS NULL)" AT("stations.csv", 9), "1");
+    /* a code ended without a successor */
+    expect_log("stations.csv:10: warning: 从名称“郊区救助管理站”得不出所在地区（曾用名 郊区"
+               "（220111）已撤销，区划沿革中没有现行的继承区划；");
+    expect_text("SELECT (division_code IS NULL)" AT("stations.csv", 10), "1");
     assert_int_equal(count("SELECT count(*) FROM hotline_area a JOIN hotline h ON "
                            "h.id = a.hotline_id JOIN source s ON s.id = h.source_id WHERE "
-                           "s.path = 'stations.csv' AND h.line = 4"), 0);
+                           "s.path = 'stations.csv' AND h.line = 8"), 0);
     /* a cell with a day and a night number: two lines, each with its remark */
     expect_text("SELECT group_concat(number || ' ' || note, ' | ') FROM (SELECT h.number, h.note"
                 AT("stations.csv", 5) " ORDER BY h.id)",
