@@ -47,7 +47,8 @@
     X(TRANSPOSE, "transpose", "转置", "行列互换 swap rows and columns")                              \
     X(COPY_TABLE, "copy-table", "复制表", "复制整个表格（TSV）copy the table as TSV")          \
     X(TOGGLE_INACTIVE, "toggle-inactive", "已停用", "显示/隐藏已并入、已停用的热线 show or hide merged and retired lines") \
-    X(LOCAL_INFO, "local-info", "本地", "来电地区的低保标准和政策问答 the area's relief standard and Q&A")
+    X(LOCAL_INFO, "local-info", "本地", "来电地区的低保标准和政策问答 the area's relief standard and Q&A") \
+    X(QA_BROWSE, "qa-browse", "问答", "按类别浏览政策问答 browse Q&A by category")
 
 enum action {
     ACT_NONE = 0,

@@ -110,6 +110,12 @@ void app_set_input(app *a, const char *text)
     le_set(&a->input, text);
 }
 
+void app_leave_input(app *a)
+{
+    if (!a->ask_prompt)
+        a->input_focus = 0;
+}
+
 void app_ask(app *a, const char *prompt, app_answer_fn cb, void *st)
 {
     free(a->ask_prompt);

@@ -79,6 +79,10 @@ void app_open_stats(app *a, const char *indicator_code);
 typedef void (*app_answer_fn)(void *st, app *a, const char *answer);
 void app_ask(app *a, const char *prompt, app_answer_fn cb, void *st);
 
+/* Leaves the input line: the keys that follow go to the pane (after a pick that replaced
+ * the pane's list, Down must move in it, not through the history). */
+void app_leave_input(app *a);
+
 /* The text of the input line, and setting it. */
 char *app_input_text(app *a);
 void app_set_input(app *a, const char *text);

@@ -10,9 +10,9 @@
 
 /* Function keys shown in the bar, in this order, when bound in the current context. */
 static const enum action bar_actions[] = {
-    ACT_HELP,        ACT_PANE_SEARCH,   ACT_PANE_REGS, ACT_FILTER,       ACT_GOTO_ARTICLE,
-    ACT_TOGGLE_SCRIPT, ACT_SORT,        ACT_TOGGLE_TREE, ACT_TOGGLE_REPEALED, ACT_COPY_CITATION,
-    ACT_VERSIONS,    ACT_DETAIL,        ACT_AS_OF,     ACT_QUIT,
+    ACT_HELP,          ACT_PANE_SEARCH, ACT_PANE_REGS,   ACT_FILTER,          ACT_QA_BROWSE,
+    ACT_GOTO_ARTICLE,  ACT_TOGGLE_SCRIPT, ACT_SORT,      ACT_TOGGLE_TREE,     ACT_TOGGLE_REPEALED,
+    ACT_COPY_CITATION, ACT_VERSIONS,    ACT_DETAIL,      ACT_AS_OF,           ACT_QUIT,
 };
 
 static void draw_title(app *a, int cols)

@@ -33,6 +33,7 @@ static const struct {
     {KM_GLOBAL, ACT_LAST, "End"},
     {KM_GLOBAL, ACT_OPEN, "Enter Right"},
     {KM_GLOBAL, ACT_BACK, "Esc Backspace Left"},
+    {KM_SEARCH, ACT_QA_BROWSE, "F4"},
     {KM_REGS, ACT_FILTER, "F4"},
     {KM_ORGS, ACT_FILTER, "F4"},
     {KM_ORGS, ACT_COPY_CITATION, "c F8"},

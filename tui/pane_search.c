@@ -11,12 +11,18 @@
  * in 法规, Backspace or Esc goes back to the results. It is a view, not a tab: an item is
  * reached from a search, and its bases lead to 法规.
  *
+ * F4 (qa-browse) picks a Q&A category (qa_categories, with counts; 全部 first) and lists
+ * that category's items (qa_browse: current before possibly outdated, newest first) in
+ * the same list as 问答 hits, so Enter opens each in the 问答 view; typing a query leaves
+ * the category.
+ *
  * Selection and items use one flat index: the places first (0 .. np-1), then the
  * indicators (np .. np+ni-1), then the search hits (np + ni + i for r.hits[i]). */
 #include "app.h"
 #include "docpane.h"
 #include "qaview.h"
 #include "output.h"
+#include "qa.h"
 #include "statfmt.h"
 #include "u8.h"
 #include "xalloc.h"
@@ -71,6 +77,11 @@ typedef struct {
     orgdoc qa_doc;
     int qa_view_h;
     char *qa_status;      /* status line of the 问答 view */
+    char *browse;         /* the list shows a Q&A category (F4): its name, "" for every
+                             category; NULL for a search */
+    char *browse_status;  /* status line of that list */
+    qa_category *cats;    /* the categories offered by the open picker (raw names) */
+    int ncats;
 } search_pane;
 
 static void free_shown(search_pane *s)
@@ -144,6 +155,9 @@ static void clear(search_pane *s)
     s->nitems = 0;
     s->sel = -1;
     s->top = 0;
+    free(s->browse);
+    free(s->browse_status);
+    s->browse = s->browse_status = NULL;
 }
 
 static void *init(app *a)
@@ -164,6 +178,7 @@ static void done(void *st)
     free(s->query);
     orgdoc_free(&s->qa_doc);
     free(s->qa_status);
+    qa_categories_free(s->cats, s->ncats);
     free(s);
 }
 
@@ -178,6 +193,15 @@ static shown_place two_lines(char *t, char *d, enum convert_script script)
     hl_spans_free(&a.spans);
     hl_spans_free(&b.spans);
     return (shown_place){a.s, b.s};
+}
+
+/* Corpus text for the screen: sanitised, in the display script. */
+static char *display(const char *text, enum convert_script script)
+{
+    out_text t;
+    out_text_make(&t, text, 0, strlen(text), NULL, 0, script);
+    hl_spans_free(&t.spans);
+    return t.s;
 }
 
 /* A place as two display lines: "【已撤销】南川县 512323 县级·县", then its path and
@@ -269,6 +293,10 @@ static void set_status(search_pane *s, app *a)
         app_set_count(a, "");
         return;
     }
+    if (s->browse_status) {
+        app_set_count(a, s->browse_status);
+        return;
+    }
     if (s->nothing_to_search) {
         app_set_count(a, s->r.note ? s->r.note : "");
         return;
@@ -291,6 +319,9 @@ static void on_query(void *st, app *a, const char *text, int submitted)
     search_pane *s = st;
     /* Enter on the query already shown keeps the results and the selection. */
     if (submitted && s->query && !strcmp(s->query, text))
+        return;
+    /* Nor does Enter on an empty line under a Q&A category's list. */
+    if (submitted && !*text && s->browse)
         return;
     s->qa_open = 0; /* a new query shows its results */
     free(s->query);
@@ -479,6 +510,12 @@ static void draw(void *st, app *a, const rect *r)
                 char *h = sf_match_header(&s->inds, "；全部在 M-5 统计");
                 snprintf(head, sizeof head, "%s", h);
                 free(h);
+            } else if (s->browse) {
+                char *cat = *s->browse ? display(s->browse, s->script) : xstrdup("全部类别");
+                snprintf(head, sizeof head, "%s · %s（%lld 条%s）", search_domain_label(it->domain),
+                         cat, it->count,
+                         (long long)s->r.n < it->count ? "，只列出前面的" : "");
+                free(cat);
             } else
                 snprintf(head, sizeof head, "%s（%lld%s 条）", search_domain_label(it->domain),
                          it->count, s->r.capped ? "+" : "");
@@ -581,6 +618,142 @@ static int qa_action(search_pane *s, app *a, enum action act)
     }
 }
 
+/* ---- browsing Q&A by category (F4) ----------------------------------------------------- */
+
+/* Q&A items as 问答 hits of a search result: the question as the title, the start of the
+ * answer as the snippet, 可能过时 as the status, the date of the newest version. */
+static void qa_as_hits(qa_result *q, search_result *r, size_t snippet_chars)
+{
+    memset(r, 0, sizeof *r);
+    r->hits = xcalloc(q->n ? q->n : 1, sizeof *r->hits);
+    for (size_t i = 0; i < q->n; i++) {
+        qa_entry *e = &q->items[i];
+        search_hit *h = &r->hits[i];
+        snprintf(h->domain, sizeof h->domain, "qa");
+        h->ref_id = e->id;
+        h->rank_group = e->outdated ? 1 : 0;
+        h->title = xstrdup(e->question ? e->question : "");
+        h->body = xstrdup(e->answer ? e->answer : "");
+        h->status = e->outdated ? qa_status_label(e) : NULL;
+        const char *date = e->updated ? e->updated : e->published;
+        h->date = date ? xstrdup(date) : NULL;
+        hl_snippet(h->body, strlen(h->body), &h->body_spans, snippet_chars, &h->snip_start,
+                   &h->snip_end);
+    }
+    r->n = q->n;
+    r->total = q->total;
+    r->reachable = (long long)q->n; /* everything is here: no more pages */
+    snprintf(r->counts[0].domain, sizeof r->counts[0].domain, "qa");
+    r->counts[0].count = q->total;
+    r->ncounts = 1;
+    r->ms = q->ms;
+}
+
+/* Lists the items of category (NULL: every category) in place of the results. */
+static void browse_category(search_pane *s, app *a, const char *category)
+{
+    qa_result q;
+    char *err = NULL;
+    if (qa_browse(app_db(a), category, QA_MAX_LIMIT, &q, &err) != 0) {
+        app_message(a, 1, "读取政策问答失败：%s", err ? err : "");
+        free(err);
+        return;
+    }
+    app_cancel_search(a); /* a search in flight must not replace the list */
+    s->loading_more = 0;
+    s->qa_open = 0;
+    s->error = NULL;
+    free_places(s);
+    free_inds(s);
+    clear(s);
+    free(s->query);
+    s->query = NULL;
+    qa_as_hits(&q, &s->r, (size_t)app_config(a)->snippet_chars);
+    s->have = 1;
+    s->nothing_to_search = 0;
+    s->sel = s->r.n ? 0 : -1;
+    s->browse = xstrdup(category ? category : "");
+    char *label = category ? display(category, app_script(a)) : NULL;
+    char *sum = qv_summary(&q, NULL, label);
+    s->browse_status = xasprintf("%s  Enter 打开  F4 换类别", sum);
+    free(sum);
+    free(label);
+    qa_result_free(&q);
+    prepare(s, a);
+    build_items(s);
+    set_status(s, a);
+    app_set_input(a, "");
+    app_leave_input(a); /* Down and Enter act on the list */
+}
+
+static void on_category(void *st, app *a, int index)
+{
+    search_pane *s = st;
+    qa_category *cats = s->cats;
+    int n = s->ncats;
+    s->cats = NULL;
+    s->ncats = 0;
+    if (index == 0)
+        browse_category(s, a, NULL);
+    else if (index > 0 && index <= n)
+        browse_category(s, a, cats[index - 1].name);
+    qa_categories_free(cats, n);
+}
+
+/* The picker: 全部 first, then each category with its items (and possibly outdated ones),
+ * most items first; the cursor on the category shown, if any. */
+static int category_menu(search_pane *s, app *a)
+{
+    qa_categories_free(s->cats, s->ncats);
+    s->cats = NULL;
+    s->ncats = 0;
+    char *err = NULL;
+    qa_category *cats = NULL;
+    int n = qa_categories(app_db(a), &cats, &err);
+    if (n < 0) {
+        app_message(a, 1, "读取问答类别失败：%s", err ? err : "");
+        free(err);
+        return PR_HANDLED;
+    }
+    long long all = 0, outdated = 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(app_db(a)->h,
+                           "SELECT count(*), coalesce(sum(status = 'possibly_outdated'), 0) "
+                           "FROM qa_item",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        all = sqlite3_column_int64(st, 0);
+        outdated = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (!all) {
+        qa_categories_free(cats, n);
+        app_message(a, 0, "这个数据库里没有政策问答（kind = qa，见 docs/data-formats.md）");
+        return PR_HANDLED;
+    }
+    char **owned = xcalloc((size_t)n + 1, sizeof *owned);
+    int selected = 0;
+    owned[0] = outdated ? xasprintf("全部类别（%lld 条，可能过时 %lld）", all, outdated)
+                        : xasprintf("全部类别（%lld 条）", all);
+    for (int i = 0; i < n; i++) {
+        char *name = display(cats[i].name, app_script(a));
+        owned[i + 1] = cats[i].outdated ? xasprintf("%s（%lld 条，可能过时 %lld）", name,
+                                                    cats[i].count, cats[i].outdated)
+                                        : xasprintf("%s（%lld 条）", name, cats[i].count);
+        free(name);
+        if (s->browse && *s->browse && !strcmp(s->browse, cats[i].name))
+            selected = i + 1;
+    }
+    s->cats = cats;
+    s->ncats = n;
+    app_pick(a, "政策问答：选择类别", (const char *const *)owned, n + 1, selected, on_category,
+             s);
+    for (int i = 0; i <= n; i++)
+        free(owned[i]);
+    free(owned);
+    return PR_HANDLED;
+}
+
 static int move_sel(search_pane *s, app *a, int to)
 {
     int n = nflat(s);
@@ -600,6 +773,8 @@ static int action(void *st, app *a, enum action act)
 {
     search_pane *s = st;
     int page = 8;
+    if (act == ACT_QA_BROWSE)
+        return category_menu(s, a);
     if (s->qa_open)
         return qa_action(s, a, act);
     switch (act) {

@@ -426,3 +426,29 @@ key F2
 key Backspace
 dump @T@/qa.3
 EOF2
+
+# Q&A by category: F4 in 搜索 picks a category (全部 first, each with its items and the
+# possibly outdated ones); 社会救助 lists its 7 items as 问答 hits, current newest first
+# then the outdated one; Enter opens the second in the 问答 view, Backspace returns to the
+# list; F4 again has the cursor on 社会救助, Up Enter lists every category; typing a query
+# goes back to searching.
+replay qa_browse --db "$DEMO" <<'EOF2'
+key F4
+dump @T@/qa_browse.1
+key Down Enter
+dump @T@/qa_browse.2
+key Down Enter
+dump @T@/qa_browse.3
+key Backspace F4
+dump @T@/qa_browse.4
+key Up Enter End
+dump @T@/qa_browse.5
+type 吃低保
+dump @T@/qa_browse.6
+EOF2
+
+# F4 on a database without Q&A says so.
+replay qa_browse_empty <<'EOF2'
+key F4
+dump @T@/qa_browse_empty.1
+EOF2

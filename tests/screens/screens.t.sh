@@ -84,7 +84,7 @@ scenario() {
 scenario startup <<'EOF'
 wait 数据截至 2024-01-01
 waitat 0 1 政务公开查询台 gongkai | 示例语料 | 数据截至 2024-01-01
-waitat -1 0 F1帮助 F2搜索 F3法规 F5简繁 F10退出
+waitat -1 0 F1帮助 F2搜索 F3法规 F4问答 F5简繁 F10退出
 expect @E@/startup.expected
 key F10
 expect-exit 0
@@ -604,6 +604,75 @@ key F10
 check-restored
 expect-exit 0
 EOF
+
+# 问答 by category in a real terminal: F4 in 搜索 (the input line has the focus) opens the
+# category picker; Enter on 社会救助 lists its items and leaves the input line, so Down
+# moves in the list (reverse video on the second item) and Enter opens it in the 问答 view;
+# Backspace comes back to the list.
+scenario qa_browse -- --db "$DEMO" <<'EOF'
+wait 数据截至
+waitat -1 0 F1帮助 F2搜索 F3法规 F4问答 F5简繁 F10退出
+key F4
+wait 政策问答：选择类别
+wait 社会救助（7 条，可能过时 1）
+key Down Enter
+waitline -3 问答 · 社会救助：7 条（可能过时 1）（X ms）  Enter 打开  F4 换类别
+waitcursor hidden
+waitrow 2 问答 · 社会救助（7 条）
+key Down
+waitattr 5 0 rR
+key Enter
+wait 问答 · 社会救助 · 依据 2 条（Enter 打开条文） · Backspace 返回结果
+waitrow 2 家里突然遇到急事过不下去，能申请临时救助吗？
+key Backspace
+waitrow 2 问答 · 社会救助（7 条）
+waitattr 5 0 rR
+key F10
+check-restored
+expect-exit 0
+EOF
+
+# ---- 热线 ---------------------------------------------------------------------------------
+
+# 热线 through the worker thread, the clock pinned as in the console replay (GONGKAI_TODAY
+# above, GONGKAI_NOW here): M-6, 示例县 as an input method commits it (each keystroke a
+# newer routing), its lines on a Sunday morning; Esc leaves the input line; F7 asks in
+# the input line for 2026-10-03 10:00 (国庆): a line closed on holidays 【已下班】 with
+# when it opens again, a 24-hour one 【开放中】; q puts the area's 低保 standards above
+# the lines; C-f and Esc go in and out of the input line; F10 restores the terminal.
+export GONGKAI_NOW=09:30
+scenario hotlines_browse -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-6
+wait 输入来电人所在的地方
+type 示例县
+waitline -3 浙江省 / 示例市（示例） / 示例县（示例）：6 条热线（开放中 3）（X ms）
+waitrow 3 【时间】2026-11-01 09:30（星期日）（现在）
+key Esc
+waitcursor hidden
+key F7
+wait 日期时间（如 2026-10-08 09:30；空白为现在）：
+type 2026-10-03 10:00
+key Enter
+wait 按 2026-10-03 10:00 判断是否有人接听
+waitrow 3 【时间】2026-10-03 10:00（星期六，国庆节放假）（设定）
+wait 【已下班】拨打12345 转 2  社会救助  示例县民政局（示例）
+wait 节假日（按公布的放假安排）；5 天后 8:30 开始接听
+wait 【开放中】拨打12345 转 4  流浪乞讨救助  示例市救助管理站（示例）
+expect @E@/hotlines_holiday.expected
+key q
+wait 【低保标准】这里及上级地区的最新一期（q 收起）
+wait 示例县（示例）  城市低保平均保障标准 800 元/人·月（2026年9月）
+expect @E@/hotlines_area.expected
+key C-f
+waitcursor visible
+key Esc
+waitcursor hidden
+key F10
+check-restored
+expect-exit 0
+EOF
+unset GONGKAI_NOW
 
 # ---- layout -----------------------------------------------------------------------------
 
