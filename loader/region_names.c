@@ -100,7 +100,7 @@ static int former_now(load_ctx *c, const char *code, const char *name, char now[
             }
         if (!cur)
             to = &h.now[0];
-        snprintf(now, DIV_BUF, "%s", to ? to->code : code);
+        snprintf(now, DIV_BUF, "%.12s", to ? to->code : code);
         if (to)
             snprintf(now_name, 64, "%s", to->name);
         found = 1;
@@ -175,7 +175,7 @@ static int find_former(load_ctx *c, const char *key, const char *under, cands *o
         if (out->n < MAX_CANDS) {
             snprintf(out->code[out->n], DIV_BUF, "%s", now);
             snprintf(out->name[out->n], 64, "%s", now_name);
-            snprintf(out->fcode[out->n], DIV_BUF, "%s", old);
+            snprintf(out->fcode[out->n], DIV_BUF, "%.12s", old);
             snprintf(out->fname[out->n], 64, "%s", oname);
             out->parent[out->n][0] = '\0';
         }
