@@ -14,6 +14,11 @@
 
 #define GK_SCHEMA_VERSION 9
 
+/* db_open runs PRAGMA quick_check on files up to this size (about 1 ms per MB), so a
+ * damaged file is refused with one clear message instead of failing part-way through a
+ * query; larger files report damage when a query meets it (db_error_text). */
+#define GK_QUICK_CHECK_MAX_BYTES (32LL * 1024 * 1024)
+
 typedef struct {
     sqlite3 *h;
     char *path;
@@ -23,7 +28,8 @@ typedef struct {
 
 /* Opens path read-only and checks it. On failure returns -1 with a message for the user
  * in *err (malloc'd): missing file (with the command that creates one), not a gongkai
- * database, damaged file, or built by a different version. */
+ * database, damaged file (a read error, or PRAGMA quick_check on files up to
+ * GK_QUICK_CHECK_MAX_BYTES), or built by a different version. */
 int db_open(const char *path, gk_db **out, char **err);
 void db_close(gk_db *db);
 
