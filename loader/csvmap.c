@@ -89,8 +89,24 @@ int csvmap_next(csvmap *m, load_ctx *c)
                                        : "";
         return 1;
     }
-    if (m->rc < 0)
-        diag_error_msg(c->d, c->relpath, m->err);
+    if (m->rc < 0) {
+        /* The reader stops at a syntax error: say so when rows follow, or they would be
+         * lost without a word. */
+        const char *d = m->r.data, *nl = NULL;
+        size_t n = m->r.len, pos = m->r.pos < n ? m->r.pos : n;
+        nl = memchr(d + pos, '\n', n - pos);
+        int more = 0;
+        for (const char *q = nl; q && q < d + n && !more; q++)
+            more = *q != '\n' && *q != '\r' && *q != ' ' && *q != '\t';
+        c->d->skipped++;
+        if (more) {
+            char msg[sizeof m->err + 64];
+            snprintf(msg, sizeof msg, "%s; the rest of the file was not read", m->err);
+            diag_error_msg(c->d, c->relpath, msg);
+        } else {
+            diag_error_msg(c->d, c->relpath, m->err);
+        }
+    }
     return 0;
 }
 

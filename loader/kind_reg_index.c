@@ -80,8 +80,15 @@ static int load_index_file(load_ctx *c, const char *text, size_t len)
             problem = "unknown status (现行有效, 已修改, 已废止, 尚未生效, 已失效, 部分失效)";
         else if (parse_flag(v[4], &repealed) != 0)
             problem = "the repealed flag must be 0 or 1";
-        else if (!valid_date(v[1]) || !valid_date(v[5]) || !valid_date(v[6]))
-            problem = "a date is not YYYY-MM-DD (or not a real date)";
+        int bad_date = !valid_date(v[1]) ? 1 : !valid_date(v[5]) ? 5 : !valid_date(v[6]) ? 6 : 0;
+        if (!problem && bad_date) {
+            /* Name the field and the value: "2022-02-30" says more than "a date". */
+            c->d->skipped++;
+            if (diag_error(c->d, c->relpath, line, "%s '%s' is not YYYY-MM-DD (or not a real date)",
+                           fields[bad_date], v[bad_date]))
+                break;
+            continue;
+        }
         if (problem) {
             c->d->skipped++;
             if (diag_error(c->d, c->relpath, line, "%s", problem))

@@ -20,6 +20,7 @@ typedef struct {
     FILE *f;
     int line;
     int long_line; /* line number of the current over-long line, or 0 */
+    int headers;   /* "[section]" lines read so far */
 } line_reader;
 
 static char *read_line(char *str, int num, void *stream)
@@ -29,6 +30,13 @@ static char *read_line(char *str, int num, void *stream)
         return NULL;
     r->line++;
     r->long_line = 0;
+    /* inih reports keys only, not section headers: count them so that a section
+     * repeated right after itself ([a] ... [a]) is seen as a second one. */
+    const char *t = str;
+    while (*t == ' ' || *t == '\t')
+        t++;
+    if (*t == '[')
+        r->headers++;
     size_t len = strlen(str);
     if (len == (size_t)num - 1 && str[len - 1] != '\n') {
         /* Consume the rest of the over-long line so it is not read as a new line. */
@@ -48,6 +56,7 @@ typedef struct {
     char *root_value;
     int root_line;
     mf_section *cur;
+    int cur_headers; /* r->headers when cur was opened */
 } parse_ctx;
 
 static int on_kv(void *user, const char *section, const char *name, const char *value)
@@ -79,7 +88,7 @@ static int on_kv(void *user, const char *section, const char *name, const char *
         }
         return 1;
     }
-    if (!p->cur || strcmp(p->cur->name, section)) {
+    if (!p->cur || strcmp(p->cur->name, section) || p->r->headers != p->cur_headers) {
         for (size_t i = 0; i < m->n; i++)
             if (!strcmp(m->sections[i].name, section)) {
                 diag_error(p->d, m->file, line, "section [%s] appears twice", section);
@@ -91,6 +100,7 @@ static int on_kv(void *user, const char *section, const char *name, const char *
         memset(p->cur, 0, sizeof *p->cur);
         p->cur->name = xstrdup(section);
         p->cur->line = line;
+        p->cur_headers = p->r->headers;
     }
     mf_section *s = p->cur;
     s->kv = xgrow(s->kv, &s->cap, s->nkv + 1, sizeof *s->kv);
@@ -130,8 +140,8 @@ int manifest_load(const char *arg, manifest *m, diag_t *d)
         free(base);
         return -1;
     }
-    line_reader r = {f, 0, 0};
-    parse_ctx p = {m, &r, d, 0, NULL, 0, NULL};
+    line_reader r = {.f = f};
+    parse_ctx p = {.m = m, .r = &r, .d = d};
     int rc = ini_parse_stream(read_line, &r, on_kv, &p);
     fclose(f);
     if (rc > 0) {
@@ -308,17 +318,23 @@ int manifest_files(const manifest *m, const mf_section *s, char ***files, size_t
             diag_error(d, m->file, line, "path '%s' matches no file under %s", pat, m->root);
             failed = 1;
         }
-        /* Confinement: what each match really points to must be under the root. */
+        /* Confinement: what each match really points to must be under the root. Errors
+         * name the manifest's line and the file under the root. */
         for (size_t i = before; i < out.n; i++) {
             char resolved[PATH_MAX];
+            const char *rel = out.v[i];
+            if (!strncmp(rel, m->root, rootlen) && rel[rootlen] == '/')
+                rel += rootlen + 1;
             if (!realpath(out.v[i], resolved)) {
-                diag_error(d, out.v[i], 0, "cannot resolve (%s; a symlink loop?)", strerror(errno));
+                diag_error(d, m->file, line, "path '%s': %s cannot be resolved (%s; a symlink loop?)",
+                           pat, rel, strerror(errno));
                 failed = 1;
                 free(out.v[i]);
                 out.v[i] = NULL;
             } else if (strncmp(resolved, m->root, rootlen) ||
                        (resolved[rootlen] != '/' && resolved[rootlen] != '\0')) {
-                diag_error(d, out.v[i], 0, "points outside the corpus directory (%s)", resolved);
+                diag_error(d, m->file, line, "path '%s': %s points outside the corpus directory (%s)",
+                           pat, rel, resolved);
                 failed = 1;
                 free(out.v[i]);
                 out.v[i] = NULL;
@@ -335,7 +351,8 @@ int manifest_files(const manifest *m, const mf_section *s, char ***files, size_t
         if (out.v[i])
             out.v[w++] = out.v[i];
     out.n = w;
-    qsort(out.v, out.n, sizeof *out.v, cmp_str);
+    if (out.n > 1) /* out.v is NULL when nothing matched: qsort(NULL, 0) is undefined */
+        qsort(out.v, out.n, sizeof *out.v, cmp_str);
     w = 0;
     for (size_t i = 0; i < out.n; i++) {
         if (w && !strcmp(out.v[w - 1], out.v[i]))
