@@ -10,6 +10,7 @@
 #   make bench-stats only the relief-statistics benchmark (1.2 million generated values)
 #   make bench-hotlines only hotline routing latency (the real divisions and relief stations)
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       libFuzzer harnesses (tests/fuzz/, clang): FUZZ_RUNS, FUZZ_TIME, FUZZ_NAMES
 #   make clean
 #
 # WERROR=1 turns warnings into errors (CI sets it).
@@ -68,6 +69,7 @@ TOOL_BIN := $(BUILD)/tests/vtrun $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq
 BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
+.PHONY: fuzz fuzz-bins fuzz-regress
 .PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats bench-hotlines install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
@@ -235,6 +237,34 @@ bench-stats: deps
 bench-hotlines: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/hotbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/hotlines.sh $(BUILD)
+
+# ---- fuzzing (docs/testing.md "Fuzzing") -----------------------------------------------
+# `make fuzz` builds the library and the libFuzzer harnesses tests/fuzz/fuzz_NAME.c with
+# clang into build-fuzz (library objects -fsanitize=fuzzer-no-link,address,undefined, the
+# harness link -fsanitize=fuzzer) and runs each for FUZZ_RUNS executions or FUZZ_TIME
+# seconds; FUZZ_NAMES picks harnesses. `make fuzz-regress` replays the kept inputs
+# (tests/fuzz/regress.t.sh, also part of `make test`) against $(BUILD) without libFuzzer.
+FUZZ_NAMES ?= csv manifest reg_parse textenc hours phone divcode uscc query stat statcat isodate
+FUZZ_RUNS ?= 1000000
+FUZZ_TIME ?=
+FUZZ_BUILD := build-fuzz
+FUZZ_OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-sanitize-recover=undefined
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" fuzz-bins
+	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_NAMES)
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -Itests/fuzz -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(LIB) -pthread $(PKG_LIBS) -lm
+
+fuzz-regress: $(LIB)
+	@GONGKAI_ROOT=$(CURDIR) GONGKAI_BUILD=$(CURDIR)/$(BUILD) GONGKAI_TMP=$(CURDIR)/$(BUILD)/tests/tmp \
+	  sh tests/fuzz/regress.t.sh
 
 # ---- run ------------------------------------------------------------------------------
 DEMO_DB := $(BUILD)/demo.db

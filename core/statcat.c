@@ -204,6 +204,14 @@ int statcat_parse(const char *text, size_t len, stat_catalogue *out, char **err)
     out->n = 0;
     *err = NULL;
     /* Drop the comment lines (keeping the line count) so the CSV reader sees the table. */
+    const char *nul = memchr(text, '\0', len);
+    if (nul) { /* xstrndup would stop there while the reader went on to len */
+        size_t line = 1;
+        for (const char *c = text; c < nul; c++)
+            line += *c == '\n';
+        *err = xasprintf("line %zu: NUL byte in the catalogue", line);
+        return -1;
+    }
     char *copy = xstrndup(text, len);
     for (char *p = copy; *p;) {
         char *nl = strchr(p, '\n');

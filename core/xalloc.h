@@ -28,7 +28,7 @@ void buf_add(buf_t *b, const char *s, size_t n);
 void buf_adds(buf_t *b, const char *s);
 void buf_addc(buf_t *b, char c);
 void buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(buf_t *b, const char *fmt, va_list ap);
+void buf_vprintf(buf_t *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Hands the string to the caller (never NULL) and resets the buffer. */
 char *buf_take(buf_t *b);
 

@@ -15,6 +15,7 @@ void diag_init(diag_t *d, FILE *out, int strict)
     d->ctx = NULL;
 }
 
+__attribute__((format(printf, 5, 0)))
 static void report(diag_t *d, const char *kind, const char *file, long line, const char *fmt,
                    va_list ap)
 {

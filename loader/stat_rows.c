@@ -168,6 +168,7 @@ int stat_yesno(const char *text, int *out)
 
 /* ---- one value ----------------------------------------------------------------- */
 
+__attribute__((format(printf, 4, 0)))
 static int report(load_ctx *c, const stat_in *in, int row, const char *fmt, va_list ap)
 {
     char msg[600];
