@@ -18,6 +18,7 @@
     X(PREV_PANE, "prev-pane", "上个", "上一个窗格 previous pane")                                     \
     X(FOCUS_INPUT, "focus-input", "输入", "输入查询 type a query")                                   \
     X(TOGGLE_SCRIPT, "toggle-script", "简繁", "简体/繁体显示 Simplified/Traditional display")        \
+    X(TOGGLE_HISTORY, "toggle-history", "记录", "暂停/恢复记录查询历史（本次运行）stop or resume recording the history") \
     X(UP, "up", "上", "上一行 up")                                                                 \
     X(DOWN, "down", "下", "下一行 down")                                                           \
     X(PAGE_UP, "page-up", "上页", "上一页 page up")                                                  \

@@ -232,6 +232,20 @@ static void toggle_script(app *a)
     app_message(a, 0, "显示：%s（搜索不受影响）", a->script == CONVERT_TRADITIONAL ? "繁体" : "简体");
 }
 
+/* Recording of the search history, for this run only (the config is not changed). */
+static void toggle_history(app *a)
+{
+    if (hist_recording(a->hist)) {
+        hist_set_recording(a->hist, 0);
+        app_message(a, 0, "已暂停记录查询历史（本次运行；长期关闭：[history] record = no）");
+    } else if (hist_size(a->hist) <= 0) {
+        app_message(a, 1, "不记录查询历史：[history] size = 0");
+    } else {
+        hist_set_recording(a->hist, 1);
+        app_message(a, 0, "已恢复记录查询历史");
+    }
+}
+
 void app_do_action(app *a, enum action act)
 {
     pane_slot *p = &a->panes[a->focus];
@@ -268,6 +282,9 @@ void app_do_action(app *a, enum action act)
         break;
     case ACT_TOGGLE_SCRIPT:
         toggle_script(a);
+        break;
+    case ACT_TOGGLE_HISTORY:
+        toggle_history(a);
         break;
     default:
         break;

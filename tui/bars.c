@@ -22,7 +22,10 @@ static void draw_title(app *a, int cols)
     char title[512];
     snprintf(title, sizeof title, " 政务公开查询台 gongkai %s %s %s 数据截至 %s", sep,
              a->corpus_name ? a->corpus_name : "", sep, a->as_of ? a->as_of : "?");
-    const char *script = a->script == CONVERT_TRADITIONAL ? "[繁] " : "[简] ";
+    /* While queries are not recorded (M-h, or [history] record = no), say so. */
+    const char *script = hist_recording(a->hist)
+                             ? (a->script == CONVERT_TRADITIONAL ? "[繁] " : "[简] ")
+                             : (a->script == CONVERT_TRADITIONAL ? "【不记录】[繁] " : "【不记录】[简] ");
     int sw = (int)u8_width(script, strlen(script));
     draw_fill(0, 0, cols, AT_TITLE);
     draw_text(0, 0, cols - sw, title, strlen(title), AT_TITLE, NULL, AT_TITLE, 1);

@@ -3,6 +3,7 @@
  * otherwise it reads plain lines itself, printing no prompt. */
 #include "cli.h"
 
+#include "forget.h"
 #include "hist.h"
 #include "hotfmt.h"
 #include "orgview.h"
@@ -64,6 +65,8 @@ static void help(cli_state *c)
            "  hotline 地名    该地的民政热线及是否正在接听，如 hotline 双阳区、hotline 220112\n"
            "  stats [指标] [选项]  救助统计，如 stats 城市低保人数 --region 北京；stats 列出指标\n"
            "                 （选项同 gongkai stats：--under --period --from --to --yoy --rank …）\n"
+           "  forget         删除查询历史、citations.txt 和 last-table.tsv（erase the history and\n"
+           "                 copied citations; this line itself is not recorded）\n"
            "  help           本说明\n"
            "  quit / exit    退出（也可按 Ctrl-D）");
 }
@@ -338,6 +341,12 @@ static const char *command(const char *line, const char *word)
     return line;
 }
 
+/* "forget": erase the history and copied citations (forget.h). Normalised lines only. */
+static int is_forget(const char *line)
+{
+    return !strcmp(line, "forget");
+}
+
 /* Runs one line; returns 0 to go on, 1 to quit. */
 static int run_line(cli_state *c, const char *raw)
 {
@@ -350,6 +359,10 @@ static int run_line(cli_state *c, const char *raw)
         quit = 1;
     } else if (!strcmp(line, "help") || !strcmp(line, "?") || !strcmp(line, "帮助")) {
         help(c);
+    } else if (is_forget(line)) {
+        fflush(stdout);
+        hist_forget(c->hist); /* or closing would write the entries back */
+        forget_files(c->cfg, stdout, stderr);
     } else if (!strcmp(line, "more")) {
         cmd_more(c);
     } else if ((arg = command(line, "open"))) {
@@ -458,7 +471,12 @@ int cli_main(const config_t *cfg, const char *db_path)
             }
             line = xstrndup(getline_buf, strcspn(getline_buf, "\r\n"));
         }
-        hist_add(c.hist, line);
+        char *norm = u8_normalize_input(line, strlen(line));
+        /* "forget" itself is not recorded (nor quit, which would bring the file back) */
+        if (!is_forget(norm) && strcmp(norm, "quit") && strcmp(norm, "exit") &&
+            strcmp(norm, "退出"))
+            hist_add(c.hist, line);
+        free(norm);
         char *herr = NULL;
         if (hist_save(c.hist, &herr) != 0 && !hist_warned++) /* now: Ctrl-C loses nothing */
             fprintf(stderr, "gongkai: %s\n", herr);

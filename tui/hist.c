@@ -20,6 +20,32 @@ struct hist {
     int unreadable; /* the file exists but could not be read: never overwrite it */
 };
 
+/* An existing history file written by an older gongkai, copied in or touched with a loose
+ * umask may be readable by others: make it 0600 now, not only at the next save (which
+ * may never come when nothing is added). Only a regular file of ours is changed; a
+ * symbolic link is left as it is (O_NOFOLLOW), and so is a file of another user. */
+static void tighten(const char *path)
+{
+    /* gongkai's own state directory too (not a directory [history] file names
+     * elsewhere, which may be shared on purpose). */
+    char *state = paths_state_dir();
+    size_t n = state ? strlen(state) : 0;
+    struct stat dst;
+    if (state && !strncmp(path, state, n) && path[n] == '/' && !strchr(path + n + 1, '/') &&
+        lstat(state, &dst) == 0 && S_ISDIR(dst.st_mode) && dst.st_uid == geteuid() &&
+        (dst.st_mode & 077))
+        (void)chmod(state, dst.st_mode & 0700);
+    free(state);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+        (st.st_mode & 077))
+        (void)fchmod(fd, st.st_mode & 0700);
+    close(fd);
+}
+
 hist_t *hist_open(const config_t *cfg)
 {
     hist_t *h = xcalloc(1, sizeof *h);
@@ -35,8 +61,11 @@ hist_t *hist_open(const config_t *cfg)
     history(h->h, &ev, H_SETSIZE, h->size);
     history(h->h, &ev, H_SETUNIQUE, 1);
     h->path = config_history_path(cfg);
-    if (h->path && history(h->h, &ev, H_LOAD, h->path) < 0 && access(h->path, F_OK) == 0)
-        h->unreadable = 1;
+    if (h->path) {
+        tighten(h->path);
+        if (history(h->h, &ev, H_LOAD, h->path) < 0 && access(h->path, F_OK) == 0)
+            h->unreadable = 1;
+    }
     return h;
 }
 
@@ -55,6 +84,34 @@ void hist_add(hist_t *h, const char *line)
         return;
     if (history(h->h, &ev, H_ENTER, line) >= 0)
         h->dirty = 1;
+}
+
+int hist_recording(const hist_t *h)
+{
+    return h && h->record && h->size > 0;
+}
+
+int hist_set_recording(hist_t *h, int on)
+{
+    if (!h)
+        return 0;
+    h->record = on != 0;
+    return hist_recording(h);
+}
+
+int hist_size(const hist_t *h)
+{
+    return h ? h->size : 0;
+}
+
+void hist_forget(hist_t *h)
+{
+    HistEvent ev;
+    if (!h)
+        return;
+    history(h->h, &ev, H_CLEAR);
+    h->dirty = 0;
+    h->unreadable = 0; /* the file is gone; a later save writes a new one */
 }
 
 int hist_count(hist_t *h)

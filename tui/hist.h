@@ -4,7 +4,8 @@
  * Settings come from [history]: size (entries kept; 0 keeps none), record (whether new
  * lines are added) and file (default $XDG_STATE_HOME/gongkai/history). The file is read
  * at open and written at close only when something was added, atomically and with mode
- * 0600: what people looked up at a service counter is nobody else's business. */
+ * 0600: what people looked up at a service counter is nobody else's business. An
+ * existing file with looser bits is set to 0600 when it is opened. */
 #ifndef GONGKAI_HIST_H
 #define GONGKAI_HIST_H
 
@@ -22,6 +23,21 @@ hist_t *hist_open(const config_t *cfg);
 /* Adds a submitted line (UTF-8). Nothing happens when record is off, size is 0 or the
  * line is blank; the same line twice in a row is kept once. */
 void hist_add(hist_t *h, const char *line);
+
+/* Whether a submitted line would be added now: record on and size above 0. */
+int hist_recording(const hist_t *h);
+
+/* Turns recording on or off for this session (the console's toggle-history key); the
+ * configuration is not changed. Returns hist_recording afterwards (still 0 when on is
+ * asked for but size is 0). */
+int hist_set_recording(hist_t *h, int on);
+
+/* [history] size, as opened. */
+int hist_size(const hist_t *h);
+
+/* Drops every entry held in memory and what is waiting to be saved, so that closing h
+ * does not write them back (after `forget` erased the file). */
+void hist_forget(hist_t *h);
 
 /* Entries held, and entry i counted back from the newest (0 = newest); NULL when out of
  * range. The string is valid until the next call on h. */

@@ -25,6 +25,7 @@ static const struct {
     {KM_GLOBAL, ACT_PREV_PANE, "S-Tab"},
     {KM_GLOBAL, ACT_FOCUS_INPUT, "/ C-f"},
     {KM_GLOBAL, ACT_TOGGLE_SCRIPT, "F5"},
+    {KM_GLOBAL, ACT_TOGGLE_HISTORY, "M-h"},
     {KM_GLOBAL, ACT_UP, "Up C-p"},
     {KM_GLOBAL, ACT_DOWN, "Down C-n"},
     {KM_GLOBAL, ACT_PAGE_UP, "PgUp"},

@@ -6,6 +6,7 @@
 #include "help.h"
 #include "config.h"
 #include "fold.h"
+#include "forget.h"
 #include "hotfmt.h"
 #include "load.h"
 #include "xalloc.h"
@@ -39,6 +40,8 @@ static void usage(FILE *f)
           "                                                   (gongkai hotline -h)\n"
           "  gongkai qa [options] QUERY... | --category C      policy Q&A (gongkai qa -h)\n"
           "  gongkai show reg TITLE [ARTICLE] [options]       show a regulation\n"
+          "  gongkai --forget                                 erase the search history, copied\n"
+          "                                                   citations and the last copied table\n"
           "  gongkai --version | --help | --keys-md\n"
           "  gongkai --test-script FILE [--test-size 24x80]   replay keys without a terminal\n"
           "Common options:\n"
@@ -83,7 +86,7 @@ int main(int argc, char **argv)
 
     /* Common options are taken out; the rest keeps its order for the subcommand. */
     const char *db_opt = NULL, *config_opt = NULL, *test_script = NULL;
-    int cli = 0, keys_md = 0, test_rows = 24, test_cols = 80;
+    int cli = 0, keys_md = 0, forget = 0, test_rows = 24, test_cols = 80;
     char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
     int nrest = 0, dashdash = 0;
     for (int i = 1; i < argc; i++) {
@@ -106,6 +109,8 @@ int main(int argc, char **argv)
             cli = 1;
         } else if (nrest == 0 && !strcmp(a, "--keys-md")) {
             keys_md = 1;
+        } else if (nrest == 0 && !strcmp(a, "--forget")) {
+            forget = 1;
         } else if ((v = take_value(argc, argv, &i, "--test-script", &missing))) {
             test_script = v;
         } else if ((v = take_value(argc, argv, &i, "--test-size", &missing))) {
@@ -138,6 +143,18 @@ int main(int argc, char **argv)
         config_free(&cfg);
         free(rest);
         return 2;
+    }
+    if (forget) { /* needs no database; the config says where the history is */
+        int frc = 0;
+        if (nrest || cli) {
+            fputs("gongkai: --forget takes no command\n", stderr);
+            frc = 2;
+        } else {
+            frc = forget_files(&cfg, stdout, stderr);
+        }
+        config_free(&cfg);
+        free(rest);
+        return frc;
     }
     char *db_path = db_opt ? xstrdup(db_opt) : config_db_path(&cfg);
     if (!db_path) {

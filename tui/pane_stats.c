@@ -31,9 +31,11 @@
 #include "u8.h"
 #include "xalloc.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -956,7 +958,11 @@ static void copy_table(stats_pane *s, app *a)
     char *dir = paths_state_dir();
     if (dir && paths_mkdir_p(dir, 0700) == 0) {
         char *path = xasprintf("%s/last-table.tsv", dir);
-        FILE *f = fopen(path, "w");
+        /* 0600 like the history: what was looked at is nobody else's business. */
+        int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (!f && fd >= 0)
+            close(fd);
         if (f) {
             saved = fputs(tsv, f) >= 0 ? 0 : -1;
             if (fclose(f) != 0)

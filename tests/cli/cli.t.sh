@@ -205,6 +205,106 @@ printf '[history]\nfile = %s\nsize = 0\n' "$T/h-size0" >"$T/size0.ini"
 printf '托底线\n' | "$BIN" --db "$DB" --config "$T/size0.ini" --cli >/dev/null 2>&1
 check history_size0 "history written with size = 0" [ ! -e "$T/h-size0" ]
 
+# ---- privacy: history mode, record = no, M-h, --forget, no query text elsewhere ----------
+# A home of its own, so that every file gongkai writes can be searched for the query.
+P=$T/privacy
+PQ=张三丰示例
+PSTATE=$P/state/gongkai
+PHIST=$PSTATE/history
+# prv ARGS...: gongkai with the private home and the test database.
+prv() {
+    HOME=$P XDG_CONFIG_HOME=$P/config XDG_STATE_HOME=$P/state XDG_DATA_HOME=$P/data \
+        "$BIN" --db "$DB" "$@"
+}
+# leaks [EXCEPT]: the files under $P (but EXCEPT) that hold the query.
+leaks() { grep -rlF -- "$PQ" "$P" 2>/dev/null | grep -vxF -- "${1:-/nonexistent}"; }
+rm -rf "$P"
+mkdir -p "$P"
+prv search "$PQ" >"$T/out" 2>"$T/err"
+prv search --format json "$PQ" 托底线 >>"$T/out" 2>>"$T/err"
+prv show reg "$TITLE" "$PQ" >>"$T/out" 2>>"$T/err"
+prv place "$PQ" >>"$T/out" 2>>"$T/err"
+prv qa "$PQ" >>"$T/out" 2>>"$T/err"
+printf '%s\nin regs\n%s 托底线\nplace %s\norg %s\nquit\n' "$PQ" "$PQ" "$PQ" "$PQ" | prv --cli >>"$T/out" 2>>"$T/err"
+# The console: the query typed and submitted, a citation copied.
+printf 'type %s\nkey Enter\nkey C-u\ntype 托底线\nkey Enter Enter c\nkey F10\n' "$PQ" >"$T/p.keys"
+prv --test-script "$T/p.keys" >>"$T/out" 2>"$T/perr"
+check privacy_history_has_query "history: $(cat "$PHIST" 2>/dev/null)" grep -qxF -- "$PQ" "$PHIST"
+check privacy_citation_kept "no citations.txt" [ -s "$PSTATE/citations.txt" ]
+check privacy_no_query_elsewhere "query text in: $(leaks "$PHIST" | tr '\n' ' ')" \
+    sh -c '[ -z "$1" ]' _ "$(leaks "$PHIST")"
+# The console says nothing on stderr (what a command such as `gongkai search` prints
+# there about its own arguments is part of its answer, like its output).
+check privacy_console_stderr_empty "stderr: $(head -c 300 "$T/perr")" [ ! -s "$T/perr" ]
+
+# An existing history with loose bits (an older version, a copy, a wide umask) is made
+# 0600 when it is opened, even when nothing is added; its directory 0700.
+chmod 644 "$PHIST"
+chmod 755 "$PSTATE"
+printf 'quit\n' | prv --cli >/dev/null 2>&1
+check privacy_loose_history_0600 "mode $(stat -c %a "$PHIST")" [ "$(stat -c %a "$PHIST")" = 600 ]
+check privacy_loose_dir_0700 "mode $(stat -c %a "$PSTATE")" [ "$(stat -c %a "$PSTATE")" = 700 ]
+check privacy_quit_not_recorded "quit in the history" sh -c '! grep -qx quit "$1"' _ "$PHIST"
+
+# --forget: the history, citations.txt, last-table.tsv and a crashed save's temporary
+# file are erased and named; exit 0; a second run finds nothing and creates nothing.
+printf 'x\n' >"$PSTATE/last-table.tsv"
+printf 'x\n' >"$PHIST.tmp-12345"
+prv --forget >"$T/out" 2>"$T/err"
+rc=$?
+check forget_exit0 "exit $rc: $(cat "$T/err")" [ "$rc" -eq 0 ]
+check forget_removed "left: $(ls "$PSTATE")" sh -c '[ -z "$(ls -A "$1")" ]' _ "$PSTATE"
+check forget_says_what "output: $(cat "$T/out")" sh -c '[ "$(grep -c "^已删除" "$1")" -eq 4 ] &&
+    grep -qF "$2" "$1" && grep -q "citations.txt" "$1" && grep -q "last-table.tsv" "$1"' _ "$T/out" "$PHIST"
+rm -rf "$P"
+prv --forget >"$T/out" 2>"$T/err"
+rc=$?
+check forget_nothing_exit0 "exit $rc: $(cat "$T/err")" sh -c '[ "$1" -eq 0 ] && ! grep -q "^已删除" "$2" &&
+    [ "$(grep -c "^没有" "$2")" -eq 3 ]' _ "$rc" "$T/out"
+check forget_creates_nothing "created: $(find "$P" 2>/dev/null | head -n 3)" [ ! -e "$P" ]
+prv --forget search x >/dev/null 2>&1
+check forget_no_command_exit2 "exit $?" [ $? -eq 2 ]
+
+# The line mode's forget: the file is erased and not written back at the end; the
+# forget line itself is not recorded.
+printf '%s\nquit\n' "$PQ" | prv --cli >/dev/null 2>&1
+printf '托底线\nforget\nquit\n' | prv --cli >"$T/out" 2>"$T/err"
+check forget_cli "history left: $(cat "$PHIST" 2>/dev/null); out: $(tail -n 3 "$T/out")" \
+    sh -c '[ ! -e "$1" ] && grep -qF "已删除查询历史" "$2"' _ "$PHIST" "$T/out"
+
+# [history] file elsewhere: --forget erases that file.
+mkdir -p "$P/config/gongkai"
+printf '[history]\nfile = %s\n' "$P/elsewhere/h" >"$P/config/gongkai/config.ini"
+printf '%s\nquit\n' "$PQ" | prv --cli >/dev/null 2>&1
+check privacy_history_file_option "no $P/elsewhere/h" [ -f "$P/elsewhere/h" ]
+prv --forget >"$T/out" 2>&1
+check forget_history_file_option "left: $(ls "$P/elsewhere")" sh -c '[ ! -e "$1" ] && grep -qF "$1" "$2"' _ "$P/elsewhere/h" "$T/out"
+
+# record = no: neither the line mode nor the console writes the query anywhere (the
+# history included); the console says 【不记录】 in its title bar.
+rm -rf "$P"
+mkdir -p "$P/config/gongkai"
+printf '[history]\nrecord = no\n' >"$P/config/gongkai/config.ini"
+printf '%s\nquit\n' "$PQ" | prv --cli >/dev/null 2>"$T/err"
+printf 'type %s\nkey Enter\ndump %s\nkey F10\n' "$PQ" "$T/p-norecord.dump" >"$T/p.keys"
+prv --test-script "$T/p.keys" >/dev/null 2>>"$T/err"
+check privacy_record_no "history written: $(cat "$PHIST" 2>/dev/null)" [ ! -e "$PHIST" ]
+check privacy_record_no_nowhere "query text in: $(leaks | tr '\n' ' ')" sh -c '[ -z "$1" ]' _ "$(leaks)"
+check privacy_record_no_title "title: $(head -n 1 "$T/p-norecord.dump")" \
+    sh -c 'head -n 1 "$1" | grep -qF "【不记录】"' _ "$T/p-norecord.dump"
+
+# M-h in the console stops recording for the session and starts it again.
+rm -rf "$P"
+mkdir -p "$P"
+printf 'key M-h\ntype %s\nkey Enter\ndump %s\nkey M-h\ntype 托底线\nkey Enter\ndump %s\nkey F10\n' \
+    "$PQ" "$T/p-mh.1" "$T/p-mh.2" >"$T/p.keys"
+prv --test-script "$T/p.keys" >/dev/null 2>"$T/err"
+check privacy_key_off "history: $(cat "$PHIST" 2>/dev/null)" sh -c '! grep -qF -- "$1" "$2" 2>/dev/null' _ "$PQ" "$PHIST"
+check privacy_key_on "history: $(cat "$PHIST" 2>/dev/null)" grep -qx 托底线 "$PHIST"
+check privacy_key_title "title: $(head -n 1 "$T/p-mh.1") / $(head -n 1 "$T/p-mh.2")" \
+    sh -c 'head -n 1 "$1" | grep -qF "【不记录】" && ! head -n 1 "$2" | grep -qF "【不记录】"' _ "$T/p-mh.1" "$T/p-mh.2"
+check privacy_key_nowhere "query text in: $(leaks | tr '\n' ' ')" sh -c '[ -z "$1" ]' _ "$(leaks)"
+
 # Without a subcommand and without a terminal, the line-mode console runs.
 printf '托底线\n' | "$BIN" --db "$DB" >"$T/out" 2>&1
 check default_console "exit $?" has "1. [法规]"

@@ -129,6 +129,15 @@ key F5
 dump @T@/help_and_script.4
 EOF
 
+# M-h stops recording the history for this run: 【不记录】 in the title bar, a message;
+# M-h again records again.
+replay history_toggle <<'EOF'
+key M-h
+dump @T@/history_toggle.1
+key M-h
+dump @T@/history_toggle.2
+EOF
+
 # No results; hostile input; the input line's editing keys.
 replay input <<'EOF'
 type 这个词语不存在于语料
