@@ -307,7 +307,7 @@ static int span(const char **p, int *from, int *to, const char **why)
         return -1;
     }
     if (nd2) {
-        if (*to >= *from) {
+        if (*to > *from) { /* 08:00-08:00+1 is a whole day from 8:00, no more */
             *why = "跨夜时间段长于24小时";
             return -1;
         }
@@ -363,6 +363,12 @@ static void normalise_spans(group_t *g)
         }
     }
     g->nspans = n;
+    /* 8:00-20:00 and 20:00-次日8:00 merge into one span of a whole day; one that runs past
+     * 24 hours (12:00-次日13:00 with 12:00-20:30) ends where the next day's own hours
+     * begin, at the same clock time: a span never claims more than a day. */
+    for (int i = 0; i < n; i++)
+        if (g->span[i].to - g->span[i].from > DAY_MIN)
+            g->span[i].to = g->span[i].from + DAY_MIN;
     if (n == 1 && g->span[0].from == 0 && g->span[0].to == DAY_MIN)
         g->allday = 1; /* 0:00-24:00 */
 }
@@ -659,8 +665,12 @@ const char *hours_format(const hours_t *h, char buf[128])
             put(&b, "-");
             int to = h->span[i].to;
             put_time(&b, to > DAY_MIN ? to - DAY_MIN : to, 1);
-            if (to > DAY_MIN && h->span[i].from < 12 * 60)
-                put(&b, "+1"); /* read back as the next morning only so */
+            /* +1 where the span could not be read back as the next morning without it:
+             * a morning start (02:00 after 10:00 is read as overnight only from noon on),
+             * or a whole day (12:00-12:00+1). */
+            if (to > DAY_MIN &&
+                (h->span[i].from < 12 * 60 || to - DAY_MIN >= h->span[i].from))
+                put(&b, "+1");
         }
     }
     if (h->holiday == HH_CLOSED)

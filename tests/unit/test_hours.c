@@ -426,6 +426,27 @@ static void test_change_label(void **state)
     assert_string_equal(hours_change_label(&a, HM(10, 0), buf), "");
 }
 
+/* Two spans that make a whole day: one span of 24 hours, written and read back. */
+static void test_whole_day_spans(void **state)
+{
+    (void)state;
+    hours_t h, again;
+    const char *why;
+    char buf[128];
+    assert_true(hours_parse("周一至周五 8:00-20:00，20:00-次日8:00", &h, &why));
+    assert_int_equal(h.nspans, 1);
+    assert_int_equal(h.span[0].to - h.span[0].from, 1440);
+    hours_format(&h, buf);
+    assert_true(hours_parse(buf, &again, &why));
+    assert_int_equal(again.span[0].from, h.span[0].from);
+    assert_int_equal(again.span[0].to, h.span[0].to);
+    /* Past a day: capped at the same clock time the next day. */
+    assert_true(hours_parse("每天 12:00-20:30，16:30-次日13:00", &h, &why));
+    assert_int_equal(h.span[0].to - h.span[0].from, 1440);
+    hours_format(&h, buf);
+    assert_true(hours_parse(buf, &again, &why));
+}
+
 static void test_open_bad_input(void **state)
 {
     (void)state;
@@ -466,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_open_calendar_edges),
         cmocka_unit_test(test_open_bad_input),
         cmocka_unit_test(test_change_label),
+        cmocka_unit_test(test_whole_day_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
