@@ -292,7 +292,8 @@ static void put_json(buf_t *b, uint32_t cp, const char *bytes, size_t n)
         buf_adds(b, "\\\"");
     else if (cp == '\\')
         buf_adds(b, "\\\\");
-    else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029)
+    else if (is_control(cp) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+             cp == 0x200E || cp == 0x200F || cp == 0x061C) /* bidi marks: escaped, kept exact */
         buf_printf(b, "\\u%04x", (unsigned)cp);
     else
         buf_add(b, bytes, n);
