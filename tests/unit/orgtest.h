@@ -133,6 +133,24 @@ static inline int ot_load_open(const char *dir, const char *corpus, const char *
     return status;
 }
 
+/* Are the files of ../shared/corpus a real-data test reads there (paths relative to
+ * ../shared/corpus, NULL-terminated)? When one is missing, says which test data is absent
+ * (cmocka prints it) so the skip is never silent. */
+static inline int ot_have_shared(const char *const *paths)
+{
+    for (size_t i = 0; paths[i]; i++) {
+        char *p = xasprintf("%s/../shared/corpus/%s", ot_root(), paths[i]);
+        int ok = access(p, R_OK) == 0;
+        free(p);
+        if (!ok) {
+            fprintf(stdout, "SKIP: ../shared/corpus/%s is absent (real-data tests need "
+                            "../shared next to the repository)\n", paths[i]);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* First column of the first row of sql as an integer (-1 when there is no row). */
 static inline long long ot_scalar(sqlite3 *h, const char *sql)
 {

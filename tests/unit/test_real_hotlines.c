@@ -23,16 +23,10 @@ static int have_data, load_status;
 static int setup(void **state)
 {
     (void)state;
-    char *probe = xasprintf("%s/../shared/corpus/hotlines/relief_stations.csv", ot_root());
-    char *probe2 = xasprintf("%s/../shared/corpus/places/nbs-2023/areas.csv", ot_root());
-    have_data = access(probe, R_OK) == 0 && access(probe2, R_OK) == 0;
-    free(probe);
-    free(probe2);
-    if (!have_data) {
-        print_message("SKIP: ../shared/corpus/hotlines or places/nbs-2023 is absent (real-data "
-                      "tests need it next to the repository)\n");
+    static const char *const need[] = {"hotlines/relief_stations.csv", "places/nbs-2023/areas.csv",
+                                       NULL};
+    if (!(have_data = ot_have_shared(need)))
         return 0;
-    }
     if (!(dir = ot_tmpdir("real_hotlines")))
         return -1;
     load_status =

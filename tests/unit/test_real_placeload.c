@@ -20,14 +20,9 @@ static int have_places, load_status;
 static int setup(void **state)
 {
     (void)state;
-    char *probe = xasprintf("%s/../shared/corpus/places/nbs-2023/villages.csv", ot_root());
-    have_places = access(probe, R_OK) == 0;
-    free(probe);
-    if (!have_places) {
-        print_message("SKIP: ../shared/corpus/places is absent (real-data tests need it next "
-                      "to the repository)\n");
+    static const char *const need[] = {"places/nbs-2023/villages.csv", NULL};
+    if (!(have_places = ot_have_shared(need)))
         return 0;
-    }
     if (!(dir = ot_tmpdir("real_placeload")))
         return -1;
     load_status = ot_load_open(dir, "tests/real/places.ini", "places.db", &db_path, &log_text, &h);

@@ -24,16 +24,10 @@ static int setup(void **state)
 {
     (void)state;
     stats_dir = xasprintf("%s/../shared/corpus/stats", ot_root());
-    char *probe = xasprintf("%s/national_social_assistance.csv", stats_dir);
-    char *probe2 = xasprintf("%s/../shared/corpus/places/nbs-2023/cities.csv", ot_root());
-    have_stats = access(probe, R_OK) == 0 && access(probe2, R_OK) == 0;
-    free(probe);
-    free(probe2);
-    if (!have_stats) {
-        print_message("SKIP: ../shared/corpus/stats or places/nbs-2023 is absent (real-data "
-                      "tests need it next to the repository)\n");
+    static const char *const need[] = {"stats/national_social_assistance.csv",
+                                       "places/nbs-2023/cities.csv", NULL};
+    if (!(have_stats = ot_have_shared(need)))
         return 0;
-    }
     if (!(dir = ot_tmpdir("real_statload")))
         return -1;
     load_status = ot_load_open(dir, "tests/real/stats.ini", "stats.db", &db_path, &log_text, &h);
