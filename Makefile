@@ -9,6 +9,7 @@
 #   make bench-places only the place look-up benchmark (the real division tables, if present)
 #   make bench-stats only the relief-statistics benchmark (1.2 million generated values)
 #   make bench-hotlines only hotline routing latency (the real divisions and relief stations)
+#   make bench-packages only signed packages: verify and install a 100 MB package
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make fuzz       libFuzzer harnesses (tests/fuzz/, clang): FUZZ_RUNS, FUZZ_TIME, FUZZ_NAMES
 #   make clean
@@ -70,7 +71,7 @@ BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
 .PHONY: fuzz fuzz-bins fuzz-regress
-.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats bench-hotlines install uninstall clean check-deps
+.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats bench-hotlines bench-packages install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -212,6 +213,7 @@ bench: deps
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/places.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/stats.sh $(BUILD)
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/hotlines.sh $(BUILD)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/packages.sh $(BUILD)
 
 # Only the organisation check (bench/orgs.sh): BENCH_ORGS, BENCH_LISTINGS, BENCH_SEED,
 # BENCH_ORG_QUERIES, BENCH_ORG_REPS, BENCH_ORG_BASE_REPS, GONGKAI (docs/benchmarks.md).
@@ -238,13 +240,20 @@ bench-hotlines: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/hotbench
 	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/hotlines.sh $(BUILD)
 
+# Only signed packages (bench/packages.sh): verifying and installing a 100 MB package
+# against sha256sum and cp: BENCH_PKG_MB, BENCH_PKG_REPS, GONGKAI.
+bench-packages: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 bench/packages.sh $(BUILD)
+
 # ---- fuzzing (docs/testing.md "Fuzzing") -----------------------------------------------
 # `make fuzz` builds the library and the libFuzzer harnesses tests/fuzz/fuzz_NAME.c with
 # clang into build-fuzz (library objects -fsanitize=fuzzer-no-link,address,undefined, the
 # harness link -fsanitize=fuzzer) and runs each for FUZZ_RUNS executions or FUZZ_TIME
 # seconds; FUZZ_NAMES picks harnesses. `make fuzz-regress` replays the kept inputs
 # (tests/fuzz/regress.t.sh, also part of `make test`) against $(BUILD) without libFuzzer.
-FUZZ_NAMES ?= csv manifest reg_parse textenc hours phone divcode uscc query stat statcat isodate
+FUZZ_NAMES ?= csv manifest reg_parse textenc hours phone divcode uscc query stat statcat isodate \
+              package
 FUZZ_RUNS ?= 1000000
 FUZZ_TIME ?=
 FUZZ_BUILD := build-fuzz

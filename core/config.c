@@ -44,6 +44,7 @@ void config_free(config_t *c)
     free(c->path);
     free(c->db_path);
     free(c->history_file);
+    free(c->trusted_keys);
     for (size_t i = 0; i < c->nkeys; i++) {
         free(c->keys[i].action);
         free(c->keys[i].keys);
@@ -88,11 +89,13 @@ static const key_def key_defs[] = {
     {"ui", "min_rows", K_INT, AT(min_rows), CONFIG_MIN_ROWS_MIN, CONFIG_MIN_ROWS_MAX, NULL},
     {"ui", "input_max", K_INT, AT(input_max), CONFIG_INPUT_MAX_MIN, CONFIG_INPUT_MAX_MAX,
      NULL},
+    {"packages", "trusted_keys", K_STRING, AT(trusted_keys), 0, 0, NULL},
 };
 #define NKEYS (sizeof key_defs / sizeof *key_defs)
 
 /* [keys] takes any names; the console checks them. */
-static const char *const section_names[] = {"database", "search", "history", "ui", "keys"};
+static const char *const section_names[] = {"database", "search", "history", "ui", "packages",
+                                            "keys"};
 #define NSECTIONS (sizeof section_names / sizeof *section_names)
 
 /* ---- parsing state and errors ------------------------------------------------------ */
@@ -451,6 +454,21 @@ char *config_db_path(const config_t *c)
 char *config_history_path(const config_t *c)
 {
     return path_or_default(c->history_file, paths_history_file);
+}
+
+static char *default_trusted_keys(void)
+{
+    char *dir = paths_config_dir();
+    if (!dir)
+        return NULL;
+    char *p = xasprintf("%s/trusted-keys", dir);
+    free(dir);
+    return p;
+}
+
+char *config_trusted_keys(const config_t *c)
+{
+    return path_or_default(c->trusted_keys, default_trusted_keys);
 }
 
 /* ---- rewriting one value --------------------------------------------------------- */

@@ -71,6 +71,9 @@ typedef struct {
     int min_rows;
     int input_max; /* characters in the input line, default 256 */
 
+    /* [packages] */
+    char *trusted_keys; /* NULL: default <config dir>/trusted-keys (see config_trusted_keys) */
+
     /* [keys], in file order */
     config_binding_t *keys;
     size_t nkeys, keys_cap;
@@ -108,6 +111,11 @@ char *config_db_path(const config_t *c);
 /* History file: [history] file with a leading ~ expanded, else the XDG default. New
  * string, or NULL without a home directory. */
 char *config_history_path(const config_t *c);
+
+/* Public keys that signed packages must verify against ([packages] trusted_keys): a
+ * directory of *.pub files or one file, a leading ~ expanded; default
+ * $XDG_CONFIG_HOME/gongkai/trusted-keys. New string, or NULL without a home directory. */
+char *config_trusted_keys(const config_t *c);
 
 /* Frees what config_load allocated and resets c to the defaults. */
 void config_free(config_t *c);

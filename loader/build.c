@@ -5,6 +5,7 @@
 #include "db.h"
 #include "fold.h"
 #include "search.h"
+#include "swap.h"
 #include "textenc.h"
 #include "xalloc.h"
 
@@ -20,72 +21,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* ---- the temp file and signals ------------------------------------------------------ */
-
-static char tmp_path[4096];
-
-static void on_signal(int sig)
-{
-    /* Only async-signal-safe calls: drop the half-built file and leave. */
-    if (tmp_path[0])
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static void install_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
-}
-
-static void restore_signals(void)
-{
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGQUIT, SIG_DFL);
-}
-
-/* Removes temp files left by loads that were killed (their process no longer exists). */
-static void remove_stale_temps(const char *dir, const char *base)
-{
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
-    char prefix[512];
-    snprintf(prefix, sizeof prefix, ".%s.load-", base);
-    size_t plen = strlen(prefix);
-    struct dirent *e;
-    while ((e = readdir(dh))) {
-        if (strncmp(e->d_name, prefix, plen))
-            continue;
-        long pid = strtol(e->d_name + plen, NULL, 10);
-        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
-            continue; /* another load is running */
-        char *p = xasprintf("%s/%s", dir, e->d_name);
-        unlink(p);
-        free(p);
-    }
-    closedir(dh);
-}
-
-static int fsync_path(const char *path, int dir)
-{
-    int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
 
 /* ---- statements ------------------------------------------------------------------- */
 
@@ -562,7 +497,6 @@ int load_run(const load_opts *o)
     char *today = iso_today();
     c.today = today;
     c.d = &d;
-    char *dbdir = NULL, *dbbase = NULL;
     /* A manifest error is a mistake in the corpus description, not bad data: load nothing
      * rather than a database that silently lacks a source. */
     if (bad_manifest) {
@@ -570,20 +504,13 @@ int load_run(const load_opts *o)
         goto out;
     }
 
-    /* 2. The new file, beside the target so that rename() is atomic. */
-    char *pathcopy = xstrdup(o->db_path), *pathcopy2 = xstrdup(o->db_path);
-    dbdir = xstrdup(dirname(pathcopy));
-    dbbase = xstrdup(basename(pathcopy2));
-    free(pathcopy);
-    free(pathcopy2);
-    remove_stale_temps(dbdir, dbbase);
-    snprintf(tmp_path, sizeof tmp_path, "%s/.%s.load-%ld.tmp", dbdir, dbbase, (long)getpid());
-    unlink(tmp_path);
-    install_signals();
+    /* 2. The new file, beside the target so that rename() is atomic (swap.h). */
+    const char *tmp_path = swap_begin(o->db_path);
     char *err = NULL;
     if (db_create(tmp_path, &c.db, &err) != SQLITE_OK) {
         fprintf(stderr, "gongkai load: %s\n", err);
         free(err);
+        swap_abort();
         goto out;
     }
     exec(&c, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;"
@@ -652,6 +579,8 @@ int load_run(const load_opts *o)
         set_meta(&c, "records", buf);
         snprintf(buf, sizeof buf, "%ld", c.staged_docs);
         set_meta(&c, "search_units", buf);
+        for (size_t i = 0; o->meta && o->meta[i] && o->meta[i + 1]; i += 2)
+            set_meta(&c, o->meta[i], o->meta[i + 1]);
         free(corpus_names);
     }
     load_finalize_statements();
@@ -668,13 +597,10 @@ int load_run(const load_opts *o)
         goto fail;
     }
     c.db = NULL;
-    if (fsync_path(tmp_path, 0) != 0 || rename(tmp_path, o->db_path) != 0) {
+    if (swap_commit(o->db_path) != 0) {
         fprintf(stderr, "gongkai load: cannot replace %s: %s\n", o->db_path, strerror(errno));
         goto fail;
     }
-    tmp_path[0] = '\0';
-    fsync_path(dbdir, 1);
-    restore_signals();
     struct stat st;
     stat(o->db_path, &st);
     fprintf(stderr,
@@ -693,10 +619,7 @@ fail:
     if (c.db)
         sqlite3_close(c.db);
     c.db = NULL;
-    if (tmp_path[0])
-        unlink(tmp_path);
-    tmp_path[0] = '\0';
-    restore_signals();
+    swap_abort();
     if (status == 2)
         fprintf(stderr, "gongkai load: failed; %s was not changed\n", o->db_path);
 out:
@@ -707,7 +630,5 @@ out:
         manifest_free(&ms[i]);
     free(ms);
     free(today);
-    free(dbdir);
-    free(dbbase);
     return status;
 }

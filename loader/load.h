@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
 #include "diag.h"
 #include "manifest.h"
 #include "progress.h"
@@ -53,6 +54,9 @@ typedef struct {
     int quiet;
     int verify_full;   /* compare the index with the text even for large loads */
     char **corpora;
+    /* Extra meta rows (key, value, key, value, ..., NULL), e.g. the package a corpus came
+     * from; may be NULL. */
+    const char *const *meta;
     int ncorpora;
 } load_opts;
 
@@ -62,7 +66,7 @@ int load_run(const load_opts *o);
 
 /* `gongkai load [--strict] [--quiet] CORPUS...` after the common options (--db, --config)
  * were taken out by the caller; db_path is the resolved target. Returns the exit status. */
-int load_main(int argc, char **argv, const char *db_path);
+int load_main(int argc, char **argv, const char *db_path, const config_t *cfg);
 
 /* Stages one searchable unit; ordering and ranges are assigned when the load finishes.
  * group_key keeps a document's units together; ord is their order inside it. */

@@ -9,6 +9,8 @@
 #include "forget.h"
 #include "hotfmt.h"
 #include "load.h"
+#include "pack.h"
+#include "version.h"
 #include "xalloc.h"
 
 #include <langinfo.h>
@@ -20,10 +22,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#ifndef GONGKAI_VERSION
-#define GONGKAI_VERSION "0.1.0"
-#endif
-
 static void usage(FILE *f)
 {
     fputs("gongkai 政务公开查询台 — 民政部政务公开资料离线查询\n"
@@ -31,6 +29,8 @@ static void usage(FILE *f)
           "  gongkai [--db PATH] [--config FILE]              the console (full screen)\n"
           "  gongkai --cli                                    line-mode console\n"
           "  gongkai load [--strict] [--quiet] CORPUS...      build the database\n"
+          "  gongkai load --package FILE [--check]            install a signed package\n"
+          "  gongkai pack --key K --version V -o FILE         make one (gongkai pack -h)\n"
           "  gongkai search [options] QUERY...                search (gongkai search -h)\n"
           "  gongkai org [options] NAME-OR-USCC               is it on a list? (gongkai org -h)\n"
           "  gongkai place [options] NAME-CODE-OR-PINYIN      place names and division codes\n"
@@ -188,7 +188,9 @@ int main(int argc, char **argv)
     } else if (!sub) {
         rc = app_main(&cfg, db_path, test_script, test_rows, test_cols);
     } else if (!strcmp(sub, "load")) {
-        rc = load_main(nrest - 1, rest + 1, db_path);
+        rc = load_main(nrest - 1, rest + 1, db_path, &cfg);
+    } else if (!strcmp(sub, "pack")) {
+        rc = pack_main(nrest - 1, rest + 1, db_path);
     } else if (!strcmp(sub, "search")) {
         rc = cmd_search_main(nrest - 1, rest + 1, &cfg, db_path);
     } else if (!strcmp(sub, "org")) {

@@ -169,7 +169,9 @@ static void test_every_key(void **state)
                 "script = traditional\n"
                 "min_cols = 100\n"
                 "min_rows = 30\n"
-                "input_max = 512\n");
+                "input_max = 512\n"
+                "[packages]\n"
+                "trusted_keys = /etc/gongkai/keys\n");
     assert_string_equal(c.db_path, "/srv/gongkai/民政.db");
     assert_int_equal(c.search_limit, 100);
     assert_int_equal(c.snippet_chars, 60);
@@ -183,6 +185,7 @@ static void test_every_key(void **state)
     assert_int_equal(c.min_cols, 100);
     assert_int_equal(c.min_rows, 30);
     assert_int_equal(c.input_max, 512);
+    assert_string_equal(c.trusted_keys, "/etc/gongkai/keys");
     assert_non_null(c.path);
     config_free(&c);
 }
@@ -567,6 +570,18 @@ static void test_paths_resolved(void **state)
     assert_non_null(p);
     assert_non_null(strstr(p, "gongkai/history"));
     free(p);
+    /* Trusted package keys: the XDG default, or the configured path with ~ expanded. */
+    p = config_trusted_keys(&c);
+    assert_non_null(p);
+    assert_non_null(strstr(p, "gongkai/trusted-keys"));
+    free(p);
+    config_free(&c);
+    load_ok(&c, "[packages]\ntrusted_keys = ~/keys/mca.pub\n");
+    expect = xasprintf("%s/keys/mca.pub", home);
+    p = config_trusted_keys(&c);
+    assert_string_equal(p, expect);
+    free(p);
+    free(expect);
     config_free(&c);
 }
 
