@@ -206,7 +206,15 @@ static int load_reg_file(load_ctx *c, const char *text, size_t len)
         return c->d->stop ? -1 : 0;
     }
     if (!doc.title[0]) {
-        diag_error(c->d, c->relpath, 0, "no title found (give title = in the manifest)");
+        /* Point at the first line with text: that is where a title was looked for. */
+        long line = 1;
+        for (size_t i = 0; i < len && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' ||
+                                       text[i] == '\t');
+             i++)
+            line += text[i] == '\n';
+        diag_error(c->d, c->relpath, line,
+                   "no title found (a Markdown file begins with a \"# 标题\" line; or give "
+                   "title = in the manifest)");
         c->d->skipped++;
         reg_doc_free(&doc);
         return c->d->stop ? -1 : 0;

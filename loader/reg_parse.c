@@ -730,7 +730,7 @@ int reg_parse(const char *text, size_t len, enum reg_format fmt, const char *tit
     }
     if (reg_skip_ws(text, len, 0) >= len) {
         if (diag)
-            diag(ctx, 0, 1, "empty file");
+            diag(ctx, 1, 1, "empty file"); /* line 1: where the text should begin */
         return -1;
     }
     char *w = xmalloc(len + 1);
@@ -746,11 +746,9 @@ int reg_parse(const char *text, size_t len, enum reg_format fmt, const char *tit
     int consumed = 0;
     size_t body = b.markdown ? markdown_header(&b, lines, n, info_end, &pre, title_hint)
                              : text_header(&b, lines, n, &pre, title_hint, &consumed);
-    if (!out->title || !*out->title) {
-        warn(&b, 0, "missing title");
-        if (!out->title)
-            out->title = xstrdup("");
-    }
+    /* No title: the caller refuses the file with the line it looked at (kind_regs.c). */
+    if (!out->title)
+        out->title = xstrdup("");
     b.title_norm = norm_title(out->title, strlen(out->title));
     if (out->subtitle)
         b.subtitle_norm = norm_title(out->subtitle, strlen(out->subtitle));
