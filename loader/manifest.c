@@ -155,6 +155,13 @@ int manifest_load(const char *arg, manifest *m, diag_t *d)
         diag_error(d, m->file, 0, "the manifest names no sources");
         p.failed = 1;
     }
+    /* Without them the console would show today as 数据截至 and the directory as the
+     * corpus's name: say so rather than load silently. */
+    if (!p.failed && (!m->name || !m->as_of))
+        diag_warn(d, m->file, 1, "no [corpus] %s: %s (add them to [corpus])",
+                  !m->name && !m->as_of ? "name or as_of" : !m->name ? "name" : "as_of",
+                  !m->as_of ? "the data date (数据截至) shown will be the day of the load"
+                            : "the corpus is named after its directory");
     char *root = p.root_value ? (p.root_value[0] == '/' ? xstrdup(p.root_value)
                                                        : xasprintf("%s/%s", base, p.root_value))
                               : xstrdup(base);
