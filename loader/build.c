@@ -234,6 +234,21 @@ typedef struct {
     unsigned long long bytes;
 } planned_file;
 
+/* SQLite rolls the whole transaction back on a full disk or an I/O error. Then every later
+ * file would fail on staging tables that are gone, each with a misleading message: stop at
+ * once with one that says what happened. Returns 1 when the load must stop. */
+static int transaction_lost(load_ctx *c, const char *file)
+{
+    if (!sqlite3_get_autocommit(c->db))
+        return 0;
+    int ec = sqlite3_errcode(c->db);
+    diag_error(c->d, file, 0, "%s while writing the new database; stopping (free space and load again)",
+               ec == SQLITE_FULL ? "the disk is full" : ec == SQLITE_IOERR ? "a write failed"
+                                                                             : "the build was rolled back");
+    c->d->stop = 1;
+    return 1;
+}
+
 /* Reads one file in its encoding and hands it to its kind. */
 static int load_one(load_ctx *c, const planned_file *pf)
 {
@@ -530,10 +545,8 @@ int load_run(const load_opts *o)
     /* 3. Every file. */
     unsigned long long done = 0;
     for (size_t i = 0; i < nplan && !d.stop; i++) {
-        long before = c.records;
-        if (load_one(&c, &plan[i]) != 0 && d.stop)
+        if ((load_one(&c, &plan[i]) != 0 && d.stop) || transaction_lost(&c, c.relpath ? c.relpath : plan[i].path))
             break;
-        (void)before;
         done += plan[i].bytes;
         progress_update(&prog, done, c.records);
         fault_check(&c);
