@@ -281,7 +281,7 @@ new empty_file
 : >"$C/registry.csv"
 : >"$C/empty.md"
 load
-verdict 1 same "registry.csv:1:" "empty file" "empty.md:"
+verdict 1 same "registry.csv:1:" "empty file" "empty.md:1: error: empty file"
 
 # An empty corpus.ini. [manifest error, nothing changed]
 new empty_manifest
@@ -295,7 +295,8 @@ new manifest_without_corpus
 { regs_section; } >"$C/corpus.ini"
 cp "$REG" "$C/"
 load
-verdict 0 replaced "sql:SELECT value FROM meta WHERE key = 'corpus_name' => manifest_without_corpus" \
+verdict 0 replaced "corpus.ini:1: warning: no [corpus] name or as_of" \
+    "sql:SELECT value FROM meta WHERE key = 'corpus_name' => manifest_without_corpus" \
     "sql:SELECT count(*) FROM regulation => 1"
 
 # A path leaving the corpus directory with ../ [manifest error]
@@ -440,4 +441,4 @@ new regulation_no_title
 regs_section | manifest
 sed -n '3,$p' "$REG" >"$C/notitle.md"
 load
-verdict 1 same "notitle.md:"
+verdict 1 same "notitle.md:1: error: no title found"
