@@ -2,6 +2,7 @@
 
 #include "rank.h"
 #include "reg.h"
+#include "u8.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -313,12 +314,27 @@ static void add_status(gk_db *db, search_hit *h, sqlite3_stmt **reg_st)
                              (const char *)sqlite3_column_text(*reg_st, 1)));
 }
 
+/* The hit's title and body as they will be shown: spans and the snippet window are
+ * counted on that, not on stored text whose escape sequences the screen drops (a window
+ * of 40 characters spent on "\033]52;c;…" showed one character of text, issue 8). Only
+ * text holding controls is touched: clean text stays byte for byte, in any locale. */
+static void sanitise(char **s, unsigned flags)
+{
+    if (!u8_has_controls(*s, strlen(*s)))
+        return;
+    char *clean = u8_sanitize(*s, strlen(*s), flags);
+    free(*s);
+    *s = clean;
+}
+
 static void decorate(gk_db *db, search_result *r, size_t snippet_chars)
 {
     sqlite3_stmt *reg_st = NULL;
     for (size_t i = 0; i < r->n; i++) {
         search_hit *h = &r->hits[i];
         add_status(db, h, &reg_st);
+        sanitise(&h->title, 0);
+        sanitise(&h->body, U8_SAN_KEEP_NL);
         hl_find(r->matcher, h->title, strlen(h->title), &h->title_spans);
         hl_find(r->matcher, h->body, strlen(h->body), &h->body_spans);
         hl_snippet(h->body, strlen(h->body), &h->body_spans, snippet_chars, &h->snip_start,

@@ -338,7 +338,7 @@ size_t u8_wrap(const char *s, size_t len, size_t cols, u8_line_t **lines)
 
 /* ---- sanitising ------------------------------------------------------------------ */
 
-static int is_bidi_control(uint32_t cp)
+int u8_cp_bidi_control(uint32_t cp)
 {
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
            cp == 0x200F || cp == 0x061C;
@@ -423,9 +423,9 @@ char *u8_sanitize(const char *s, size_t len, unsigned flags)
         int n = u8_decode(p + i, p + len, &cp, &valid);
         if (!valid) {
             out[o++] = '?';
-        } else if ((cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp)) {
+        } else if ((cp >= 0x80 && cp < 0xA0) || u8_cp_bidi_control(cp)) {
             /* removed */
-        } else if (!u8_cp_printable(cp)) {
+        } else if (!(flags & U8_SAN_KEEP_UNPRINTABLE) && !u8_cp_printable(cp)) {
             out[o++] = '?';
         } else {
             memcpy(out + o, p + i, (size_t)n);
@@ -435,6 +435,26 @@ char *u8_sanitize(const char *s, size_t len, unsigned flags)
     }
     out[o] = '\0';
     return out;
+}
+
+int u8_has_controls(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7F)
+                return 1;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int valid;
+        int n = u8_decode(p + i, p + len, &cp, &valid);
+        if (!valid || cp < 0xA0 || u8_cp_bidi_control(cp))
+            return 1;
+        i += (size_t)n;
+    }
+    return 0;
 }
 
 /* ---- search input ---------------------------------------------------------------- */
@@ -456,7 +476,7 @@ char *u8_normalize_input(const char *s, size_t len)
         uint32_t cp;
         int valid;
         i += (size_t)u8_decode(p + i, p + len, &cp, &valid);
-        if (!valid || is_bidi_control(cp) || cp == ZWSP || cp == 0xFEFF)
+        if (!valid || u8_cp_bidi_control(cp) || cp == ZWSP || cp == 0xFEFF)
             continue;
         if (is_input_space(cp)) {
             space = o > 0;

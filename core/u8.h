@@ -19,6 +19,11 @@ int u8_cp_width(uint32_t cp);
 /* 1 when cp can be sent to the terminal as is; 0 when callers must draw '?' instead. */
 int u8_cp_printable(uint32_t cp);
 
+/* 1 for a bidi control (U+061C, U+200E, U+200F, U+202A..202E, U+2066..2069): printable
+ * by wcwidth (zero width), but it reorders the text around it on the terminal, so corpus
+ * text and input lose it (u8_sanitize, u8_normalize_input, the input line). */
+int u8_cp_bidi_control(uint32_t cp);
+
 /* Columns the text takes (an invalid byte counts as one '?'). */
 size_t u8_width(const char *s, size_t len);
 
@@ -79,6 +84,9 @@ size_t u8_wrap(const char *s, size_t len, size_t cols, u8_line_t **lines);
 
 /* Flags for u8_sanitize. */
 #define U8_SAN_KEEP_NL 1u /* keep line breaks as '\n' instead of turning them into spaces */
+/* Keep code points the locale calls unprintable instead of '?': for keys and matching,
+ * never for the terminal. The result then does not depend on the locale. */
+#define U8_SAN_KEEP_UNPRINTABLE 2u
 
 /* New string of the text made safe for a terminal: escape sequences (CSI, OSC, DCS,
  * SOS, PM, APC and two-byte ESC x) removed entirely; '\n' kept with U8_SAN_KEEP_NL,
@@ -89,6 +97,12 @@ size_t u8_wrap(const char *s, size_t len, size_t cols, u8_line_t **lines);
  * The result is valid UTF-8 of printable characters and (with U8_SAN_KEEP_NL) '\n'.
  * The caller frees it. */
 char *u8_sanitize(const char *s, size_t len, unsigned flags);
+
+/* 1 when the text holds what u8_sanitize (with U8_SAN_KEEP_NL) removes or rewrites in any
+ * locale: a C0 control other than '\n' (an escape sequence's ESC, a tab, a CR), DEL, a C1
+ * control, a bidi control or an invalid byte. No wcwidth: a cheap test that leaves clean
+ * text alone (u8_sanitize would still turn what the locale calls unprintable into '?'). */
+int u8_has_controls(const char *s, size_t len);
 
 /* New string of search input made uniform: full-width ！..～ → ASCII, ideographic and
  * other Unicode spaces → ' ', controls → ' ', bidi controls and invalid bytes dropped,

@@ -40,18 +40,30 @@ void app_redraw(app *a)
     (void)a; /* every frame is drawn whole; kept for panes that want to say so */
 }
 
+/* The status line's texts carry corpus text (a place's path in the hotlines summary, a
+ * name in a copied citation): sanitised here, at the one way in, so an escape sequence
+ * goes whole instead of being drawn as "?[2J?]0;…" (issue 8). Never longer. */
+static void sanitise_in_place(char *s)
+{
+    char *clean = u8_sanitize(s, strlen(s), 0);
+    strcpy(s, clean);
+    free(clean);
+}
+
 void app_message(app *a, int error, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
+    sanitise_in_place(a->message);
     a->message_error = error;
 }
 
 void app_set_count(app *a, const char *text)
 {
     snprintf(a->count, sizeof a->count, "%s", text ? text : "");
+    sanitise_in_place(a->count);
 }
 
 void app_search(app *a, const char *text, const search_opts *o)

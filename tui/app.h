@@ -57,7 +57,8 @@ void app_route_hotline(app *a, const char *text, const hr_opts *o, int with_area
 /* Drops the search in flight, if any: its result will not be delivered. */
 void app_cancel_search(app *a);
 
-/* Status line: a message until the next key (error = shown as an error). */
+/* Status line: a message until the next key (error = shown as an error). It and the
+ * count are sanitised (u8_sanitize): they may quote the corpus. */
 void app_message(app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Status line: the result count and time of the last query. */
 void app_set_count(app *a, const char *text);

@@ -113,8 +113,14 @@ int draw_lineedit(int y, int x, int cols, const char *prompt, lineedit *le, int 
         draw_str(y, fx - 1, 1, "<", AT_DIM);
     move(y, fx);
     set_attr(focused ? AT_INPUT : AT_DIM);
-    for (size_t i = v.start; i < v.end; i++)
-        put_cp(le->buf[i]);
+    for (size_t i = v.start; i < v.end; i++) {
+        /* The line already refuses these (le_set, le_insert); the draw layer keeps its
+         * rule anyway: nothing unprintable or reordering reaches the terminal. */
+        uint32_t cp = le->buf[i];
+        if (u8_cp_bidi_control(cp))
+            continue;
+        put_cp(u8_cp_printable(cp) ? cp : '?');
+    }
     set_attr(AT_NORMAL);
     if (v.more_right)
         draw_str(y, fx + field, 1, ">", AT_DIM);

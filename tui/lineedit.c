@@ -26,15 +26,20 @@ static void reserve(lineedit *le, size_t n)
     le->buf = xgrow(le->buf, &le->cap, n, sizeof *le->buf);
 }
 
+/* Bidi controls are printable to wcwidth (zero width) but would reach the terminal raw
+ * and reorder what the clerk sees (issue 8). */
 static int acceptable(uint32_t cp)
 {
-    return u8_cp_printable(cp) && cp != '\n' && cp != '\t';
+    return u8_cp_printable(cp) && cp != '\n' && cp != '\t' && !u8_cp_bidi_control(cp);
 }
 
 void le_set(lineedit *le, const char *utf8)
 {
     le->len = le->cur = le->scroll = 0;
-    const unsigned char *p = (const unsigned char *)utf8, *end = p + strlen(utf8);
+    /* The text may be the corpus's (an organisation's name opened from a look-alike):
+     * an escape sequence goes whole, not just its ESC with "[2J" left to read. */
+    char *clean = u8_sanitize(utf8, strlen(utf8), 0);
+    const unsigned char *p = (const unsigned char *)clean, *end = p + strlen(clean);
     while (p < end && le->len < le->max) {
         uint32_t cp;
         int valid;
@@ -44,6 +49,7 @@ void le_set(lineedit *le, const char *utf8)
         reserve(le, le->len + 1);
         le->buf[le->len++] = cp;
     }
+    free(clean);
     le->cur = le->len;
 }
 

@@ -32,14 +32,15 @@ enum le_result {
 void le_init(lineedit *le, size_t max);
 void le_free(lineedit *le);
 
-/* Replaces the text (UTF-8; invalid bytes dropped) and puts the cursor at the end. */
+/* Replaces the text (UTF-8, sanitised as u8_sanitize does: escape sequences, controls
+ * and bidi controls removed, an invalid byte '?') and puts the cursor at the end. */
 void le_set(lineedit *le, const char *utf8);
 /* The text as UTF-8; the caller frees it. */
 char *le_text(const lineedit *le);
 int le_empty(const lineedit *le);
 
-/* Inserts one character at the cursor (controls refused; the line is full at max).
- * Returns LE_CHANGED or LE_IGNORED. */
+/* Inserts one character at the cursor (controls and bidi controls refused; the line is
+ * full at max). Returns LE_CHANGED or LE_IGNORED. */
 enum le_result le_insert(lineedit *le, uint32_t cp);
 
 /* Handles an editing key: characters, Left/Right, Home/End, C-a C-e C-b C-f, Backspace,

@@ -632,8 +632,10 @@ static void qa_as_hits(qa_result *q, search_result *r, size_t snippet_chars)
         snprintf(h->domain, sizeof h->domain, "qa");
         h->ref_id = e->id;
         h->rank_group = e->outdated ? 1 : 0;
-        h->title = xstrdup(e->question ? e->question : "");
-        h->body = xstrdup(e->answer ? e->answer : "");
+        /* Sanitised first, as search_run does: the snippet window counts what is shown. */
+        const char *ques = e->question ? e->question : "", *ans = e->answer ? e->answer : "";
+        h->title = u8_sanitize(ques, strlen(ques), 0);
+        h->body = u8_sanitize(ans, strlen(ans), U8_SAN_KEEP_NL);
         h->status = e->outdated ? qa_status_label(e) : NULL;
         const char *date = e->updated ? e->updated : e->published;
         h->date = date ? xstrdup(date) : NULL;

@@ -103,12 +103,36 @@ static void test_view_scrolls_by_columns(void **state)
     le_free(&le);
 }
 
+/* Corpus text put into the line (an organisation's name opened from a look-alike) and
+ * pasted text: escape sequences go whole, controls and bidi controls are dropped, so the
+ * line neither shows "[2J]0;pwned" nor sends U+202E to the terminal (issue 8). */
+static void test_hostile_text(void **state)
+{
+    (void)state;
+    lineedit le;
+    le_init(&le, 256);
+    le_set(&le, "示例恶意协会\033[2J\033]0;pwned\007\033]52;c;cm0g\007\007\302\233X"
+                "\342\200\256\342\201\246\342\201\251");
+    expect(&le, "示例恶意协会X", 7);
+    le_set(&le, "a\tb\nc\r\n\377d");
+    expect(&le, "a b c ?d", 8);
+    le_set(&le, "");
+    static const uint32_t refused[] = {0x1b, 0x07, 0x9b, 0x061c, 0x200e, 0x200f, 0x202a,
+                                       0x202e, 0x2066, 0x2069};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        assert_int_equal(le_insert(&le, refused[i]), LE_IGNORED);
+    assert_int_equal(le.len, 0);
+    assert_int_equal(le_insert(&le, 0x4e00), LE_CHANGED);
+    le_free(&le);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_editing),
         cmocka_unit_test(test_view_scrolls_by_columns),
+        cmocka_unit_test(test_hostile_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,6 +551,57 @@ static void test_title_weight(void **state)
     free(db);
 }
 
+/* Stored text keeps escape sequences (the loader stores what the file says); a hit's title
+ * and body come out of search_run as the screen shows them, and the snippet window is
+ * counted on that: 40 characters spent on "\033]52;c;…" left one character of text to
+ * read (issue 8). */
+static void test_search_hits_sanitised(void **state)
+{
+    (void)state;
+    /* the console's locale (tui/main.c): what is printable is wcwidth's answer */
+    char *locale = strdup(setlocale(LC_CTYPE, NULL));
+    assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+#define PAYLOAD "\033[2J\033]0;pwned\007\033]52;c;cm0gLXJmIH4=\007\007\302\233X\342\200\256"
+    put("c6/corpus.ini", "[a]\nkind = regulations\npath = *.md\n");
+    put("c6/示例恶意办法.md", "# 示例恶意办法" PAYLOAD "\n\n2020年1月1日 示例公布\n\n"
+                             "<!-- INFO END -->\n\n第一条 为了测试恶意文本，编写本示例办法。"
+                             PAYLOAD "本文不是真实的法规。\n");
+#undef PAYLOAD
+    char *db = db_path("c6.db");
+    assert_int_equal(run_load(db, NULL, 0, NULL, "c6", NULL), 0);
+    gk_db *h;
+    char *err = NULL;
+    assert_int_equal(db_open(db, &h, &err), 0);
+    search_opts o = {0};
+    search_result r;
+    assert_int_equal(search_run(h, "恶意文本", strlen("恶意文本"), &o, &r, &err), 0);
+    assert_true(r.n >= 1);
+    const search_hit *art = &r.hits[0]; /* the article's hit, checked by its title below */
+    for (size_t i = 0; i < r.n; i++) {
+        const search_hit *hit = &r.hits[i];
+        assert_null(strpbrk(hit->title, "\033\007"));
+        assert_null(strpbrk(hit->body, "\033\007"));
+        assert_null(strstr(hit->body, "pwned"));
+        assert_null(strstr(hit->body, "\302\233"));
+        assert_null(strstr(hit->body, "\342\200\256"));
+        if (strstr(hit->title, "第一条"))
+            art = hit;
+    }
+    assert_string_equal(art->title, "示例恶意办法X 第一条");
+    /* the text as shown fits the window whole */
+    assert_non_null(strstr(art->body, "编写本示例办法。X本文不是真实的法规。"));
+    assert_int_equal(art->snip_start, 0);
+    assert_int_equal(art->snip_end, strlen(art->body));
+    assert_true(art->body_spans.n >= 1);
+    assert_true(art->body_spans.v[0].end <= strlen(art->body));
+    assert_memory_equal(art->body + art->body_spans.v[0].start, "恶意", strlen("恶意"));
+    search_result_free(&r);
+    db_close(h);
+    free(db);
+    setlocale(LC_CTYPE, locale);
+    free(locale);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -564,6 +616,7 @@ int main(void)
         cmocka_unit_test(test_version_mismatch_refused),
         cmocka_unit_test(test_search_caps),
         cmocka_unit_test(test_title_weight),
+        cmocka_unit_test(test_search_hits_sanitised),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -683,6 +683,36 @@ static void test_sanitize_bidi(void **state)
     assert_san("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xad\xe2\x81\xa7\xe2\x81\xa8", "");
 }
 
+/* What decides whether search_run sanitises a hit (core/search.c): locale-free. */
+static void test_has_controls(void **state)
+{
+    (void)state;
+    assert_false(u8_has_controls(S("示例办法 第一条\n（一）申请")));
+    assert_false(u8_has_controls(S("")));
+    assert_true(u8_has_controls(S("a\033[2Jb")));
+    assert_true(u8_has_controls(S("a\tb")));
+    assert_true(u8_has_controls(S("a\r\nb")));
+    assert_true(u8_has_controls(S("a\x7f")));
+    assert_true(u8_has_controls(S("a\xc2\x9b" "b")));  /* U+009B */
+    assert_true(u8_has_controls(S("a\xe2\x80\xae" "b"))); /* RLO */
+    assert_true(u8_has_controls(S("a\xff" "b")));      /* invalid */
+    assert_true(u8_has_controls(S("a\xe4\xb8")));      /* cut */
+}
+
+/* The set the input line refuses too (tui/lineedit.c), and nothing next to it. */
+static void test_bidi_control_set(void **state)
+{
+    (void)state;
+    static const uint32_t yes[] = {0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+                                   0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    static const uint32_t no[] = {0x061B, 0x200D, 0x2010, 0x2029, 0x202F, 0x2065,
+                                  0x206A, 0x4E00, 'a', 0x9B};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(u8_cp_bidi_control(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(u8_cp_bidi_control(no[i]));
+}
+
 static void test_sanitize_invalid_utf8(void **state)
 {
     (void)state;
@@ -807,6 +837,8 @@ int main(void)
         cmocka_unit_test(test_sanitize_c0_and_del),
         cmocka_unit_test(test_sanitize_c1),
         cmocka_unit_test(test_sanitize_bidi),
+        cmocka_unit_test(test_bidi_control_set),
+        cmocka_unit_test(test_has_controls),
         cmocka_unit_test(test_sanitize_invalid_utf8),
         cmocka_unit_test(test_sanitize_output_is_clean),
         cmocka_unit_test(test_normalize_fullwidth),
