@@ -1,6 +1,7 @@
 #include "orgname.h"
 
 #include "fold.h"
+#include "u8.h"
 #include "utf8dec.h"
 #include "xalloc.h"
 
@@ -75,8 +76,17 @@ static void trim(const char **s, size_t *len)
 
 static char *key_n(const char *s, size_t len)
 {
+    /* A name holding escape sequences is keyed as it is shown (u8_sanitize drops them
+     * whole): otherwise "\033]0;x\007" would leave "0x" in the key, and the name on the
+     * screen would not find its organisation. Clean names are not copied. */
+    char *shown = u8_has_controls(s, len) ? u8_sanitize(s, len, U8_SAN_KEEP_UNPRINTABLE) : NULL;
+    if (shown) {
+        s = shown;
+        len = strlen(shown);
+    }
     size_t n, o = 0;
     uint32_t *cps = decode(s, len, 1, &n, NULL);
+    free(shown);
     char *out = xmalloc(n * 4 + 1);
     for (size_t i = 0; i < n; i++)
         if (fold_class_of(cps[i]) != FOLD_SEP)

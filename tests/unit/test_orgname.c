@@ -83,6 +83,9 @@ static void test_key(void **state)
     assert_same_key("“中国”美学·研究会。", "中国美学研究会");
     assert_key("", "");
     assert_key("（）・，。 ", "");
+    /* Keyed as shown: escape sequences, C1 and bidi controls go whole, so the name on the
+     * screen finds the organisation (issue 8). */
+    assert_same_key("示例\033[2J\033]0;pwned\007\302\233X\342\200\256协会", "示例X协会");
     char *k = orgname_key(NULL);
     assert_string_equal(k, "");
     free(k);
