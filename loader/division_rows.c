@@ -148,9 +148,24 @@ static int name_index(load_ctx *c)
 int division_finish(load_ctx *c)
 {
     static const char *const steps[] = {
-        /* A code a change replaced is no longer in force, whatever table listed it. */
-        "UPDATE division SET ended = 1 WHERE ended = 0 AND code IN "
-        "(SELECT old_code FROM division_event_link)",
+        /* A code a change replaced is no longer in force, whatever table listed it, when
+         * the change leads somewhere: a successor, or its successor's successor, that a
+         * table lists as in force, or no successor at all (abolished). A chain that only
+         * reaches codes no table lists as current (渝北区 500112 → 两江新区 500157, a
+         * functional zone; 安新县 → 雄安新区 133100) did not replace the listed code. */
+        "WITH RECURSIVE reach(start, code) AS ("
+        " SELECT old_code, new_code FROM division_event_link"
+        "  WHERE new_code IS NOT NULL AND new_code <> '' AND new_code <> old_code"
+        " UNION"
+        " SELECT r.start, l.new_code FROM reach r JOIN division_event_link l ON l.old_code = r.code"
+        "  WHERE l.new_code IS NOT NULL AND l.new_code <> '' AND l.new_code <> r.start) "
+        "UPDATE division SET ended = 1 WHERE ended = 0 AND code IN ("
+        " SELECT old_code FROM division_event_link l WHERE (l.new_code IS NULL OR l.new_code = '')"
+        " AND NOT EXISTS (SELECT 1 FROM division_event_link m WHERE m.old_code = l.old_code"
+        "  AND m.new_code IS NOT NULL AND m.new_code <> '')"
+        " UNION"
+        " SELECT r.start FROM reach r WHERE EXISTS (SELECT 1 FROM division d"
+        "  WHERE d.code = r.code AND d.ended = 0))",
         /* A name a historical list repeats for a code still listed under it; an undated
          * row that a dated row of the same code, name and state says with dates (CROSS
          * JOIN: the few dated rows probe the undated ones, 0.04 s on the real table). */

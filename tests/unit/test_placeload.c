@@ -165,6 +165,12 @@ static void test_history_and_changes(void **state)
         2);
     assert_int_equal(count("SELECT ended FROM division WHERE code = '430404'"), 1);
     assert_int_equal(count("SELECT ended FROM division WHERE code = '430407'"), 0);
+    /* a change to a code no table lists (500112 -> 500157, as 渝北区 -> 两江新区 in the
+     * real history) does not end the listed code; the link is kept */
+    assert_int_equal(count("SELECT ended FROM division WHERE code = '500112'"), 0);
+    assert_int_equal(count("SELECT count(*) FROM division_event_link WHERE old_code = '500112' "
+                           "AND new_code = '500157'"),
+                     1);
 }
 
 static void test_name_index(void **state)
