@@ -17,17 +17,24 @@ void statq_table_free(stat_table *t)
 {
     if (!t)
         return;
+    /* A table given up half-built (a query interrupted by a newer one, an error) has its
+     * sizes but not yet its keys and labels: free only what is there (the console crashed
+     * in its worker, found by the monkey test). */
     for (size_t i = 0; i < t->nrows; i++) {
-        free(t->row_keys[i]);
-        free(t->row_labels[i]);
+        if (t->row_keys)
+            free(t->row_keys[i]);
+        if (t->row_labels)
+            free(t->row_labels[i]);
     }
     for (size_t i = 0; i < t->ncols; i++) {
-        free(t->col_keys[i]);
-        free(t->col_labels[i]);
+        if (t->col_keys)
+            free(t->col_keys[i]);
+        if (t->col_labels)
+            free(t->col_labels[i]);
     }
-    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+    for (size_t i = 0; t->cells && i < t->nrows * t->ncols; i++)
         statq_cell_free(&t->cells[i]);
-    for (size_t i = 0; i < t->nnotes; i++)
+    for (size_t i = 0; t->notes && i < t->nnotes; i++)
         free(t->notes[i]);
     free(t->row_keys);
     free(t->row_labels);
@@ -273,11 +280,18 @@ static void published_units(const sq_val *vals, size_t nvals, const stat_ind *in
 
 int statq_table(sqlite3 *db, const stat_request *rq, stat_table *out, char **err)
 {
-    /* One read transaction: the statements share one lock and one snapshot. */
-    int own = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* One read transaction: the statements share one lock and one snapshot. Ours when
+     * BEGIN took effect, even if it then reports an interrupt (a newer query in the
+     * console) and even if COMMIT fails: else the transaction stayed open and every later
+     * query on the connection ran in its snapshot. */
+    int own = 0;
+    if (sqlite3_get_autocommit(db)) {
+        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+        own = !sqlite3_get_autocommit(db);
+    }
     int rc = table(db, rq, out, err);
-    if (own)
-        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (own && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
 }
 

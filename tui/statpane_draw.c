@@ -521,6 +521,12 @@ void sp_draw(void *st, app *a, const rect *r)
         sp_relabel(s);
     }
     draw_header(s, r);
+    /* Transposing, going back, drilling and picking an indicator clear the view and ask
+     * the worker for the new table: until it comes the view is empty, without even its
+     * corner, and drawing the table through it read the missing corner (a crash on t,
+     * found by the monkey test). The result redraws the pane. */
+    if (!s->v.corner)
+        return;
     int width = r->w - 2;
     sv_layout(&s->v, width);
     flines f = {0};

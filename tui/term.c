@@ -25,7 +25,10 @@ static struct {
     attr_t attrs[AT_COUNT];
     int saved_stderr;    /* stderr goes to a temporary file while curses runs */
     FILE *err_log;
-} T = {.saved_stderr = -1};
+    int err_fd;          /* its descriptor, for the crash handler */
+    int out_fd;          /* the terminal's, for the same */
+    const char *cnorm;   /* terminfo: show the cursor (NULL: none) */
+} T = {.saved_stderr = -1, .err_fd = -1, .out_fd = -1};
 
 static volatile sig_atomic_t got_signal;
 
@@ -35,11 +38,38 @@ static void on_quit_signal(int sig)
     got_signal = 1;
 }
 
+/* After endwin: curses scrolls with sc/rc (ESC 7, ESC 8) around a scroll region while the
+ * cursor is hidden; libvterm terminals (vim's and Neovim's :terminal) keep the cursor's
+ * visibility with ESC 7 and give that saved state back when rmcup leaves the alternate
+ * screen, so the shell's cursor stayed hidden (found by the monkey test). Show it again;
+ * curs_set cannot, as curses believes it is shown. Async-signal-safe. */
+static void show_cursor_after_endwin(void)
+{
+    if (T.script || !T.cnorm || T.out_fd < 0)
+        return;
+    size_t n = strlen(T.cnorm);
+    if (write(T.out_fd, T.cnorm, n) != (ssize_t)n) {
+        /* nothing better to do on the way out */
+    }
+}
+
 /* A crash must not leave the clerk's terminal in raw mode without echo. */
 static void on_crash(int sig)
 {
-    if (T.active)
+    if (T.active) {
         endwin();
+        show_cursor_after_endwin();
+    }
+    /* The reason (an assertion, out of memory, a sanitizer's report) went to stderr, the
+     * temporary file while curses ran: copy it to the restored terminal, or it dies with
+     * the process. Only async-signal-safe calls. */
+    if (T.saved_stderr >= 0 && T.err_fd >= 0 && lseek(T.err_fd, 0, SEEK_SET) == 0) {
+        char buf[4096];
+        ssize_t n;
+        while ((n = read(T.err_fd, buf, sizeof buf)) > 0)
+            if (write(T.saved_stderr, buf, (size_t)n) != n)
+                break;
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -168,8 +198,12 @@ int term_init(const term_opts *o, char **err)
         if (T.err_log) {
             fflush(stderr);
             T.saved_stderr = dup(STDERR_FILENO);
-            dup2(fileno(T.err_log), STDERR_FILENO);
+            T.err_fd = fileno(T.err_log);
+            dup2(T.err_fd, STDERR_FILENO);
         }
+        const char *cnorm = tigetstr("cnorm");
+        T.cnorm = cnorm && cnorm != (const char *)-1 ? cnorm : NULL;
+        T.out_fd = fileno(T.out);
     }
     install_signals();
     return 0;
@@ -182,6 +216,8 @@ void term_done(void)
     T.active = 0;
     curs_set(1);
     endwin();
+    show_cursor_after_endwin();
+    T.cnorm = NULL; /* it points into the terminal's description, freed by delscreen */
     delscreen(T.screen);
     T.screen = NULL;
     if (T.script) {
@@ -202,6 +238,7 @@ void term_done(void)
             fwrite(buf, 1, n, stderr);
         fclose(T.err_log);
         T.err_log = NULL;
+        T.err_fd = -1;
     }
 }
 

@@ -102,6 +102,23 @@ check-restored
 expect-exit 0
 EOF
 
+# Found by the monkey test: scrolling the help on a tall screen makes curses save the
+# cursor (ESC 7) while it is hidden; a libvterm terminal (vim's :terminal, vtrun) gives
+# that saved state back when the alternate screen is left, so F10 left the shell's cursor
+# hidden. The console shows it again after leaving (tui/term.c term_done).
+scenario cursor_after_scrolled_help -r 50 -c 100 <<'EOF'
+wait 数据截至
+key F1
+wait 上下键 PgUp PgDn 滚动
+key Down Down Down Down Down Down
+waitrow 3 社会组织窗格
+key Esc
+waitnot 上下键 PgUp PgDn 滚动
+key F10
+expect-exit 0
+check-restored
+EOF
+
 # No database: a message naming `gongkai load`, exit 2, and no curses at all.
 scenario missing_db -- --db "$T/none.db" <<'EOF'
 wait gongkai load --db
@@ -603,6 +620,28 @@ expect @E@/stats_chart.expected
 key F10
 check-restored
 expect-exit 0
+EOF
+
+# Found by the monkey test: t (transpose) clears the table's view and asks the worker for
+# the new table; a frame drawn before the table came read the view's missing corner and
+# crashed. Four times, as it hit when the frame won the race.
+scenario stats_transpose -- --db "$DEMO" <<'EOF'
+wait 数据截至
+key M-5
+wait 左右键切换  Enter 选定  Esc 返回
+key Down Enter
+wait 城市低保人数（人）
+key t
+waitat 3 1 时期
+key t
+waitat 3 1 地区
+key t
+waitat 3 1 时期
+key t
+waitat 3 1 地区
+key F10
+expect-exit 0
+check-restored
 EOF
 
 # 问答 by category in a real terminal: F4 in 搜索 (the input line has the focus) opens the
