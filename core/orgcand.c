@@ -28,7 +28,13 @@ char *oc_col(sqlite3_stmt *s, int i)
 
 int oc_read_begin(sqlite3 *h)
 {
-    return sqlite3_get_autocommit(h) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* Ours when BEGIN took effect, even if an interrupt (a newer query) then made it
+     * report an error: else the transaction would stay open and every later query on the
+     * connection would read its old snapshot (found in statq_table by the monkey test). */
+    if (!sqlite3_get_autocommit(h))
+        return 0;
+    sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
+    return !sqlite3_get_autocommit(h);
 }
 
 void oc_read_end(sqlite3 *h, int began)

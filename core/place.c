@@ -139,7 +139,13 @@ static double now_ms(void)
 /* One read transaction: one snapshot, and no lock taken and dropped per statement. */
 static int read_begin(sqlite3 *h)
 {
-    return sqlite3_get_autocommit(h) && sqlite3_exec(h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    /* Ours when BEGIN took effect, even if an interrupt (a newer query) then made it
+     * report an error: else the transaction would stay open and every later query on the
+     * connection would read its old snapshot (found in statq_table by the monkey test). */
+    if (!sqlite3_get_autocommit(h))
+        return 0;
+    sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
+    return !sqlite3_get_autocommit(h);
 }
 
 static void read_end(sqlite3 *h, int began)

@@ -178,8 +178,10 @@ static int read_rows(load_ctx *c, keys *k)
         /* Rows, entries and text offsets are counted in 32 bits. */
         if (k->nrows >= UINT32_MAX / (PINYIN_MAX_KEYS + 1) || k->text.len >= UINT32_MAX / 2)
             break;
+        size_t cap = k->rows_cap;
         k->ids = xgrow(k->ids, &k->rows_cap, k->nrows + 1, sizeof *k->ids);
-        k->at = xrealloc(k->at, k->rows_cap * sizeof *k->at);
+        if (k->rows_cap != cap) /* only when it grew: ASan copies on every realloc */
+            k->at = xrealloc(k->at, k->rows_cap * sizeof *k->at);
         k->ids[k->nrows] = sqlite3_column_int64(q, 0);
         k->at[k->nrows++] = (uint32_t)k->text.len;
         buf_add(&k->text, (const char *)sqlite3_column_text(q, 1),
