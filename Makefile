@@ -4,6 +4,7 @@
 #   make run        install missing packages, build, load the demo corpus, open the console
 #   make test       install missing packages, build, run every test (prints "N passed, N failed")
 #   make asan       the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make monkey     the console monkey test under ASan/UBSan: MONKEY_EVENTS, MONKEY_SEEDS
 #   make bench      benchmarks on a generated 100 MB corpus (figures and ratios)
 #   make bench-orgs only the organisation-check benchmark (1,000,000 generated organisations)
 #   make bench-places only the place look-up benchmark (the real division tables, if present)
@@ -71,7 +72,7 @@ BIN := $(BUILD)/gongkai
 LIB := $(BUILD)/libgongkai.a
 
 .PHONY: fuzz fuzz-bins fuzz-regress
-.PHONY: all deps run test test-only asan bench bench-orgs bench-places bench-stats bench-hotlines bench-packages install uninstall clean check-deps
+.PHONY: all deps run test test-only asan monkey bench bench-orgs bench-places bench-stats bench-hotlines bench-packages install uninstall clean check-deps
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -201,6 +202,21 @@ test-only: $(BIN) $(UNIT_BIN) $(BUILD)/tests/vtrun
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 test-only
+
+# The console monkey test (tests/console/monkey.t.sh, docs/testing.md "Monkey test") alone,
+# built with ASan/UBSan, for longer runs by hand: MONKEY_EVENTS random events for each seed
+# of MONKEY_SEEDS on MONKEY_DBS (real: tests/real/*.ini over ../shared; demo).
+MONKEY_EVENTS ?= 10000
+MONKEY_SEEDS ?= 1 2
+MONKEY_DBS ?= real
+MONKEY_BUILD ?= build-asan
+
+monkey: deps
+	@$(MAKE) --no-print-directory BUILD=$(MONKEY_BUILD) SAN=1 $(MONKEY_BUILD)/gongkai \
+	  $(MONKEY_BUILD)/tests/vtrun
+	@LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$${TERM:-xterm-256color} TZ=UTC \
+	  MONKEY_EVENTS="$(MONKEY_EVENTS)" MONKEY_SEEDS="$(MONKEY_SEEDS)" MONKEY_DBS="$(MONKEY_DBS)" \
+	  tests/run.sh $(MONKEY_BUILD) monkey
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/bench/gencorpus $(BUILD)/bench/benchq \

@@ -5,7 +5,9 @@
  *   vt_screen.c    libvterm setup and callbacks, screen text and attribute snapshots,
  *                  waiting for the screen
  *   vt_keys.c      key names and mouse events to the bytes the program reads
- *   vt_commands.c  the script commands */
+ *   vt_commands.c  the script commands
+ *   vt_monkey.c    the monkey command: seeded random keys, mouse events and resizes
+ *   vt_inert.c     the record of the program's output and the check-inert command */
 #ifndef VT_H
 #define VT_H
 
@@ -23,6 +25,7 @@ struct vtrun {
     VTermScreen *scr;
     int rows, cols, fd, eof, exited, status, timeout_ms, quiet_ms;
     pid_t pid;
+    char **argv; /* the program and its arguments (the monkey restarts it) */
     int alt, cursor, mouse, ever_alt, ever_hidden;
     char out[65536];
     size_t outlen;
@@ -110,5 +113,18 @@ void send_mouse(int button, int y, int x);
 /* ---- vt_commands.c: the script commands ---- */
 
 void run_command(char *cmd, char *arg);
+
+/* ---- vt_monkey.c: seeded random events (see vt_monkey.c) ---- */
+
+void monkey(char *arg);
+
+/* ---- vt_inert.c: the program's output is inert ---- */
+
+/* Keeps the program's raw output for check-inert (and writes it to $VTRUN_RAW_LOG). */
+void inert_record(const char *b, size_t n);
+/* libvterm reported a terminal property: notes a window title or icon name. */
+void inert_termprop(VTermProp prop);
+/* check-inert [+copies] [MARKER...]: fails when the output was not inert (vt_inert.c). */
+void check_inert(char *arg);
 
 #endif

@@ -267,6 +267,10 @@ void run_command(char *cmd, char *arg)
         append_line(file, "%.3f\n", now_ms() - V.t0);
     } else if (!strcmp(cmd, "time-type")) {
         time_type(arg);
+    } else if (!strcmp(cmd, "monkey")) {
+        monkey(arg);
+    } else if (!strcmp(cmd, "check-inert")) {
+        check_inert(arg);
     } else {
         fail("unknown command \"%s\"", cmd);
     }

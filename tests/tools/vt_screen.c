@@ -18,6 +18,8 @@ static int settermprop(VTermProp prop, VTermValue *val, void *user)
         V.ever_hidden |= !V.cursor;
     } else if (prop == VTERM_PROP_MOUSE) {
         V.mouse = val->number;
+    } else {
+        inert_termprop(prop);
     }
     return 1;
 }

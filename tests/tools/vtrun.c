@@ -41,6 +41,13 @@
  *                          reporting off, the tty back in canonical mode with echo
  *   check-plain            after the exit: the program never used the alternate screen
  *                          nor hid the cursor (a plain message, no curses)
+ *   check-inert [+copies] [MARKER...]  everything the program wrote was inert: no OSC
+ *                          (title, clipboard), DCS, BEL, stray C0, C1, bidi control or
+ *                          invalid UTF-8, no MARKER inside an escape sequence; +copies
+ *                          allows the console's copies (OSC 52) and checks what they
+ *                          carry (see vt_inert.c; $VTRUN_RAW_LOG=FILE keeps the raw output)
+ *   monkey SEED N [PACE_MS [EVENT_LOG]]  N seeded random keys, mouse events and resizes
+ *                          (see vt_monkey.c); then F10 until the program exits
  *   time-wait TEXT FILE    wait, then append the ms since the program started to FILE
  *   time-type IN ST FILE TEXT  type TEXT one character at a time; for each append to FILE
  *                          "ECHO_MS UPDATE_MS N CHAR ROW": until row IN shows the new input,
@@ -138,6 +145,7 @@ int pump(int timeout_ms)
         for (;;) {
             ssize_t r = read(V.fd, b, sizeof b);
             if (r > 0) {
+                inert_record(b, (size_t)r);
                 feed(b, (size_t)r);
                 continue;
             }
@@ -241,6 +249,7 @@ int main(int argc, char **argv)
         _exit(127);
     }
     fcntl(V.fd, F_SETFL, O_NONBLOCK);
+    V.argv = argv + optind;
 
     char line[8192];
     while (fgets(line, sizeof line, sf)) {
