@@ -9,12 +9,10 @@
 #include "swap.h"
 #include "xalloc.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <libgen.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,34 +252,13 @@ static void remove_tree(const char *dir)
     nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* Removes extraction directories of installs that were killed (their PID is gone). */
-static void remove_stale_trees(const char *dir, const char *base)
-{
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return;
-    char prefix[512];
-    snprintf(prefix, sizeof prefix, ".%s.pkg-", base);
-    size_t plen = strlen(prefix);
-    struct dirent *e;
-    while ((e = readdir(dh))) {
-        if (strncmp(e->d_name, prefix, plen))
-            continue;
-        long pid = strtol(e->d_name + plen, NULL, 10);
-        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
-            continue;
-        char *p = xasprintf("%s/%s", dir, e->d_name);
-        remove_tree(p);
-        free(p);
-    }
-    closedir(dh);
-}
-
 static int install_corpus(const pkg_install_opts *o, pkgread *r)
 {
     char *c1 = xstrdup(o->db_path), *c2 = xstrdup(o->db_path);
     const char *dir = dirname(c1), *base = basename(c2);
-    remove_stale_trees(dir, base);
+    char *prefix = xasprintf(".%s.pkg-", base);
+    swap_remove_stale(dir, prefix, remove_tree); /* extractions of killed installs */
+    free(prefix);
     char *root = xasprintf("%s/.%s.pkg-%ld", dir, base, (long)getpid());
     free(c1);
     free(c2);

@@ -44,14 +44,16 @@ static void restore_signals(void)
         signal(signals[i], SIG_DFL);
 }
 
-/* Removes temp files left by loads that were killed (their process no longer exists). */
-static void remove_stale_temps(const char *dir, const char *base)
+static void unlink_path(const char *path)
+{
+    unlink(path);
+}
+
+void swap_remove_stale(const char *dir, const char *prefix, void (*remove_it)(const char *path))
 {
     DIR *dh = opendir(dir);
     if (!dh)
         return;
-    char prefix[512];
-    snprintf(prefix, sizeof prefix, ".%s.load-", base);
     size_t plen = strlen(prefix);
     struct dirent *e;
     while ((e = readdir(dh))) {
@@ -59,9 +61,9 @@ static void remove_stale_temps(const char *dir, const char *base)
             continue;
         long pid = strtol(e->d_name + plen, NULL, 10);
         if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
-            continue; /* another load is running */
+            continue; /* that process is still running */
         char *p = xasprintf("%s/%s", dir, e->d_name);
-        unlink(p);
+        remove_it(p);
         free(p);
     }
     closedir(dh);
@@ -82,7 +84,9 @@ const char *swap_begin(const char *db_path)
     char *copy1 = xstrdup(db_path), *copy2 = xstrdup(db_path);
     const char *dir = dirname(copy1), *base = basename(copy2);
     snprintf(db_dir, sizeof db_dir, "%s", dir);
-    remove_stale_temps(dir, base);
+    char *prefix = xasprintf(".%s.load-", base);
+    swap_remove_stale(dir, prefix, unlink_path);
+    free(prefix);
     snprintf(tmp_path, sizeof tmp_path, "%s/.%s.load-%ld.tmp", dir, base, (long)getpid());
     free(copy1);
     free(copy2);

@@ -19,4 +19,8 @@ int swap_commit(const char *db_path);
 /* Removes the temp file, if any, and restores the signal handlers. */
 void swap_abort(void);
 
+/* Calls remove_it on each entry of dir named PREFIX + PID whose process no longer exists:
+ * what killed loads and installs left behind. */
+void swap_remove_stale(const char *dir, const char *prefix, void (*remove_it)(const char *path));
+
 #endif
