@@ -342,6 +342,20 @@ int pkg_install(const pkg_install_opts *o, const config_t *cfg)
         fprintf(stderr, "gongkai load: %s is genuine: signature and %zu checksum%s verified in "
                         "%.2f s; nothing was installed\n",
                 o->package, r.h.nfiles, r.h.nfiles == 1 ? "" : "s", now_s() - t0);
+        /* What an install would do, without doing it. */
+        char *iname = NULL, *iversion = NULL;
+        installed_package(o->db_path, &iname, &iversion);
+        if (iname && !strcmp(iname, r.h.name)) {
+            int cmp = pkg_version_cmp(r.h.version, iversion);
+            fprintf(stderr, "gongkai load: installed: %s %s; this package is %s\n", iname, iversion,
+                    cmp > 0 ? "newer" : cmp < 0 ? "older (an install would be refused)"
+                                                : "the same version");
+        } else if (iname) {
+            fprintf(stderr, "gongkai load: installed: package %s %s (another name)\n", iname,
+                    iversion);
+        }
+        free(iname);
+        free(iversion);
         rc = 0;
         goto out;
     }

@@ -93,6 +93,10 @@ check "the note is shown" 0 "第四季度（示例）" "$BIN" load --db "$DB" --
 cp "$DB" saved.db
 check "same version: nothing to do" 1 "already installed" "$BIN" load --db "$DB" --package v2.gkpkg
 same_db "same version"
+check "--check says an older version would be refused" 0 "older (an install would be refused)" \
+    "$BIN" load --db "$DB" --package v1.gkpkg --check
+check "--check says a newer version is newer" 0 "this package is newer" \
+    "$BIN" load --db "$DB" --package v3.gkpkg --check
 check "older version refused" 2 "older than the installed 2026.12.2" \
     "$BIN" load --db "$DB" --package v1.gkpkg
 same_db "older version"
