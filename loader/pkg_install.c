@@ -208,9 +208,8 @@ static int install_db(const pkg_install_opts *o, pkgread *r)
 typedef struct {
     const char *root;
     const pkg_header *h;
-    int fd;
-    size_t cur;
-    char *path;
+    int fd;     /* the file being written, or -1 */
+    char *path; /* its path */
 } tree_sink;
 
 static int to_tree(void *ctx, size_t file, const void *data, size_t n, char **err)
@@ -270,7 +269,7 @@ static int install_corpus(const pkg_install_opts *o, pkgread *r)
         free(root);
         return 2;
     }
-    tree_sink s = {root, &r->h, -1, 0, NULL};
+    tree_sink s = {root, &r->h, -1, NULL};
     char *err = NULL;
     int prc = pkgread_payload(r, to_tree, &s, &err);
     if (s.fd >= 0 && close(s.fd) != 0 && prc == 0) {
