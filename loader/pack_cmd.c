@@ -44,7 +44,7 @@ static int write_new(const char *path, const char *text, mode_t mode)
         return -1;
     }
     size_t n = strlen(text);
-    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
+    int ok = pkg_write_all(fd, text, n) == 0 && fsync(fd) == 0;
     ok &= close(fd) == 0;
     if (!ok) {
         fprintf(stderr, "gongkai pack: writing %s: %s\n", path, strerror(errno));

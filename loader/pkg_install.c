@@ -6,6 +6,7 @@
 #include "load.h"
 #include "paths.h"
 #include "pkgread.h"
+#include "pkgwrite.h"
 #include "swap.h"
 #include "xalloc.h"
 
@@ -94,16 +95,9 @@ static int to_file(void *ctx, size_t file, const void *data, size_t n, char **er
 {
     (void)file;
     file_sink *s = ctx;
-    while (n) {
-        ssize_t w = write(s->fd, data, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            *err = xasprintf("writing %s: %s", s->path, strerror(errno));
-            return -1;
-        }
-        data = (const char *)data + w;
-        n -= (size_t)w;
+    if (pkg_write_all(s->fd, data, n) != 0) {
+        *err = xasprintf("writing %s: %s", s->path, strerror(errno));
+        return -1;
     }
     return 0;
 }

@@ -14,7 +14,7 @@
 
 #define CHUNK (1u << 20)
 
-static int write_all(int fd, const void *p, size_t n)
+int pkg_write_all(int fd, const void *p, size_t n)
 {
     while (n) {
         ssize_t w = write(fd, p, n);
@@ -46,7 +46,7 @@ static long long pass(int fd, int out, unsigned char d[PKG_SHA256_BYTES], unsign
         if (r == 0)
             break;
         crypto_hash_sha256_update(&st, buf, (size_t)r);
-        if (out >= 0 && write_all(out, buf, (size_t)r) != 0)
+        if (out >= 0 && pkg_write_all(out, buf, (size_t)r) != 0)
             return -1;
         total += r;
     }
@@ -107,7 +107,7 @@ int pkg_write(const char *out, pkg_header *h, const pkg_source *src, size_t n,
     }
     /* 3. Write header and files, hashing again. */
     ofd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (ofd < 0 || write_all(ofd, hb.s, hb.len) != 0) {
+    if (ofd < 0 || pkg_write_all(ofd, hb.s, hb.len) != 0) {
         fprintf(stderr, "gongkai pack: %s: %s\n", ofd < 0 ? tmp : out, strerror(errno));
         goto out;
     }

@@ -18,4 +18,7 @@ typedef struct {
 int pkg_write(const char *out, pkg_header *h, const pkg_source *src, size_t n,
               const pkg_seckey *key);
 
+/* Writes all n bytes, retrying short writes and EINTR. 0, or -1 with errno set. */
+int pkg_write_all(int fd, const void *p, size_t n);
+
 #endif
